@@ -1,0 +1,78 @@
+/**
+ * `npm run bench [-- --scenario sync] [--products 100000] [--db sqlite,postgres]`
+ *
+ * sync: a full sync of N simulator products into SQLite and PostgreSQL, against a baseline
+ * measured in the same run: reading the same pages from the same simulator through the same
+ * connector without storing them. Reports items/s, peak RSS of the syncing process, and the
+ * ratio sync time / download time (the cost of mapping, converting and storing).
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs, promisify } from 'node:util';
+import { createSapSimulator } from '../tools/sap-simulator';
+
+const run = promisify(execFile);
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'sync' },
+    products: { type: 'string', default: '100000' },
+    db: { type: 'string', default: 'sqlite,postgres' },
+  },
+});
+
+interface Measurement {
+  items: number;
+  seconds: number;
+  maxRssMb: number;
+  stored?: number;
+}
+
+async function worker(...args: string[]): Promise<Measurement> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/sync-worker.ts', ...args], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measurement;
+}
+
+async function syncScenario(): Promise<void> {
+  const products = Number(values.products);
+  const sim = await createSapSimulator({ products });
+  console.log(`sync benchmark: ${products} products from the SAP simulator at ${sim.url}`);
+  try {
+    const rows: string[][] = [];
+    const downloads: Measurement[] = [];
+    const record = (name: string, m: Measurement, baseline?: number) => {
+      rows.push([name, String(m.items), m.seconds.toFixed(2), Math.round(m.items / m.seconds).toString(), String(m.maxRssMb), baseline ? (m.seconds / baseline).toFixed(2) : '1.00']);
+      console.log(`  ${name}: ${m.items} items in ${m.seconds.toFixed(2)} s, peak RSS ${m.maxRssMb} MB`);
+    };
+    downloads.push(await worker('download', sim.url, sim.tokenUrl));
+    record('download only (baseline)', downloads[0]!);
+    const results: Record<string, Measurement> = {};
+    for (const db of values.db!.split(',')) {
+      const m = await worker('sync', db, sim.url, sim.tokenUrl);
+      if (m.items !== products || m.stored !== products) throw new Error(`${db}: synced ${m.items}, stored ${m.stored}, expected ${products}`);
+      results[db] = m;
+    }
+    downloads.push(await worker('download', sim.url, sim.tokenUrl));
+    const baseline = (downloads[0]!.seconds + downloads[1]!.seconds) / 2;
+    for (const [db, m] of Object.entries(results)) record(`full sync, ${db}`, m, baseline);
+    record('download only (again)', downloads[1]!, baseline);
+
+    const table = [
+      '| run | items | seconds | items/s | peak RSS (MB) | time ÷ download |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ].join('\n');
+    console.log(`\n${table}\n\nbaseline = mean of the two download-only runs (${baseline.toFixed(2)} s)`);
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/sync.json', JSON.stringify({ products, baselineSeconds: baseline, downloads, results, at: new Date().toISOString() }, null, 2));
+  } finally {
+    await sim.close();
+  }
+}
+
+const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario };
+const selected = values.scenario === 'all' ? Object.keys(scenarios) : [values.scenario!];
+for (const name of selected) {
+  const scenario = scenarios[name];
+  if (!scenario) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(scenarios).join(', ')}`);
+  await scenario();
+}

@@ -1,0 +1,98 @@
+/**
+ * Administration CLI: `npm run --silent hub -- <command>`.
+ *
+ *   org create <name> [--live] [--json]     new organization and its first API key
+ *   org list [--json]
+ *   apikey create <orgId> [--live] [--label <text>] [--json]
+ *   apikey list <orgId> [--json]
+ *   apikey revoke <keyId>
+ *   secrets reseal                          re-encrypt stored secrets with the active key
+ *
+ * API keys are printed once and cannot be shown again.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { DomainError } from '../domain/errors';
+import { openHub } from '../hub';
+import { createLogger } from '../lib/logger';
+
+const usage = `usage: npm run --silent hub -- <command>
+  org create <name> [--live] [--json]
+  org list [--json]
+  apikey create <orgId> [--live] [--label <text>] [--json]
+  apikey list <orgId> [--json]
+  apikey revoke <keyId>
+  secrets reseal`;
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, live: { type: 'boolean', default: false }, label: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const [group, command, arg] = positionals;
+  if (values.help || !group) {
+    console.log(usage);
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  // The CLI's own output is the answer; keep the service log quiet.
+  const hub = await openHub(config, createLogger('error'));
+  const { orgs, integrations } = hub.services;
+  const print = (json: unknown, text: string) => console.log(values.json ? JSON.stringify(json) : text);
+  const mode = values.live ? 'live' : 'test';
+  try {
+    switch (`${group} ${command}`) {
+      case 'org create': {
+        if (!arg) throw new UsageError('org create needs a name');
+        const created = await orgs.createOrg(arg, mode);
+        print({ orgId: created.orgId, apiKey: created.apiKey }, `organization ${created.orgId}\nAPI key (shown once): ${created.apiKey}`);
+        return 0;
+      }
+      case 'org list': {
+        const list = await orgs.listOrgs();
+        print(list, list.map((org) => `${org.id}  ${org.name}`).join('\n') || 'no organizations');
+        return 0;
+      }
+      case 'apikey create': {
+        if (!arg) throw new UsageError('apikey create needs an orgId');
+        const key = await orgs.createApiKey(arg, mode, values.label);
+        print({ keyId: key.keyId, apiKey: key.apiKey }, `key ${key.keyId}\nAPI key (shown once): ${key.apiKey}`);
+        return 0;
+      }
+      case 'apikey list': {
+        if (!arg) throw new UsageError('apikey list needs an orgId');
+        const keys = await orgs.listApiKeys(arg);
+        print(keys, keys.map((k) => `${k.id}  ${k.prefix}…  ${k.revokedAt ? 'revoked' : 'active'}${k.label ? `  ${k.label}` : ''}`).join('\n') || 'no keys');
+        return 0;
+      }
+      case 'apikey revoke': {
+        if (!arg) throw new UsageError('apikey revoke needs a keyId');
+        await orgs.revokeApiKey(arg);
+        print({ revoked: arg }, `revoked ${arg}`);
+        return 0;
+      }
+      case 'secrets reseal': {
+        const count = await integrations.resealAll();
+        print({ resealed: count }, `re-encrypted the secrets of ${count} integration(s) with the active key`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${positionals.join(' ')}"`);
+    }
+  } finally {
+    await hub.close();
+  }
+}
+
+class UsageError extends Error {}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n${usage}`);
+    else if (error instanceof ConfigError || error instanceof DomainError) console.error(error.message);
+    else console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,84 @@
+/**
+ * Configuration comes from the environment only, is validated once at start-up, and fails with
+ * one line per problem instead of a stack trace.
+ */
+import { z } from 'zod';
+import { parseDatabaseUrl, type DatabaseTarget } from './db/connection';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be "true" or "false"' })
+  .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Comma-separated `keyId:base64(32 bytes)`; the first one encrypts, all of them decrypt. */
+  HUB_ENCRYPTION_KEYS: z.string().optional(),
+  /** Where the embedded default keeps its generated key when HUB_ENCRYPTION_KEYS is unset. */
+  HUB_KEY_FILE: z.string().default('data/encryption-keys.json'),
+  /** Public base URL used to show webhook URLs, e.g. https://hub.example.com. */
+  HUB_PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+  HUB_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  HUB_GRAPHIQL: booleanFlag.optional(),
+  HUB_MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
+  HUB_MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(10),
+  /** Lets connectors call loopback/private hosts (simulators, on-premise systems). */
+  HUB_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  logLevel: string;
+  encryptionKeys: string | undefined;
+  keyFile: string;
+  publicUrl: string | undefined;
+  bodyLimitBytes: number;
+  graphiql: boolean;
+  maxQueryComplexity: number;
+  maxQueryDepth: number;
+  allowPrivateTargets: boolean;
+  redisUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  let database: DatabaseTarget;
+  try {
+    database = parseDatabaseUrl(e.DATABASE_URL);
+  } catch (error) {
+    throw new ConfigError([`DATABASE_URL: ${(error as Error).message}`]);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    logLevel: e.LOG_LEVEL,
+    encryptionKeys: e.HUB_ENCRYPTION_KEYS,
+    keyFile: e.HUB_KEY_FILE,
+    publicUrl: e.HUB_PUBLIC_URL?.replace(/\/$/, ''),
+    bodyLimitBytes: e.HUB_BODY_LIMIT_BYTES,
+    graphiql: e.HUB_GRAPHIQL ?? e.NODE_ENV !== 'production',
+    maxQueryComplexity: e.HUB_MAX_QUERY_COMPLEXITY,
+    maxQueryDepth: e.HUB_MAX_QUERY_DEPTH,
+    allowPrivateTargets: e.HUB_ALLOW_PRIVATE_TARGETS,
+    redisUrl: e.REDIS_URL,
+  };
+}

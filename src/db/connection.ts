@@ -1,0 +1,54 @@
+/**
+ * Everything that depends on which database we run on lives here: parsing DATABASE_URL,
+ * creating the driver adapter and the Prisma client of that provider.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
+import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
+import type { Provider } from './provider-schemas';
+
+/**
+ * Both generated clients have the same models and the same API for the subset we use, so the
+ * application is typed against one of them.
+ */
+export type Db = SqliteClient;
+
+export interface DatabaseTarget {
+  provider: Provider;
+  /** A file path for SQLite, a connection string for PostgreSQL. */
+  url: string;
+}
+
+export const defaultSqliteFile = path.join('data', 'hub.db');
+
+export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
+  if (!raw) return { provider: 'sqlite', url: defaultSqliteFile };
+  if (/^postgres(ql)?:\/\//.test(raw)) return { provider: 'postgresql', url: raw };
+  if (raw.startsWith('file:')) return { provider: 'sqlite', url: raw.slice('file:'.length) };
+  throw new Error(`DATABASE_URL must start with "file:" (SQLite) or "postgresql://" (PostgreSQL), got "${raw.split(':')[0]}:…"`);
+}
+
+export function createAdapterFactory(target: DatabaseTarget): PrismaBetterSqlite3 | PrismaPg {
+  if (target.provider === 'sqlite') {
+    if (target.url !== ':memory:') mkdirSync(path.dirname(path.resolve(target.url)), { recursive: true });
+    return new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 });
+  }
+  return new PrismaPg({ connectionString: target.url, max: 10 });
+}
+
+export async function connectDb(target: DatabaseTarget): Promise<Db> {
+  const adapter = createAdapterFactory(target);
+  if (target.provider === 'sqlite') {
+    const db = new SqliteClient({ adapter });
+    // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes
+    // (fsync at checkpoint), which is the crash model the embedded default promises.
+    await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+    await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+    return db;
+  }
+  return new PostgresClient({ adapter }) as unknown as Db;
+}

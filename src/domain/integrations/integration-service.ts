@@ -1,0 +1,213 @@
+/**
+ * Per-organization integrations: configuration, sealed credentials, field mappings, status.
+ * Every method takes the caller's orgId and filters by it; there is no way to name another
+ * organization's row.
+ */
+import { findConnector, connectorTypes } from '../../connectors/registry';
+import type { ConnectorDefinition } from '../../connectors/types';
+import type { Db } from '../../db/connection';
+import type { Integration } from '../../generated/sqlite/client';
+import type { Keyring } from '../../lib/crypto/keyring';
+import type { EventBus, IntegrationChanged } from '../../lib/events';
+import { newId } from '../../lib/ids';
+import { inFieldOrder, type FieldMap, type FieldMappings, type MappingSet } from '../entities';
+import { NotFoundError, ValidationError, type FieldProblem } from '../errors';
+import { parseInput } from '../validation';
+import { configureInput, httpUrl, mappingsInput } from './inputs';
+import { mappingProblems } from './mappings';
+
+export type { Integration };
+
+export interface ConfigureResult {
+  integration: Integration;
+  created: boolean;
+}
+
+const mappingSets: MappingSet[] = ['itemMappings', 'deliveryMappings'];
+
+export class IntegrationService {
+  constructor(
+    private readonly db: Db,
+    private readonly keyring: Keyring,
+    private readonly events: EventBus,
+  ) {}
+
+  connector(connectorType: string): ConnectorDefinition {
+    const connector = findConnector(connectorType);
+    if (!connector) throw new NotFoundError(`unknown connector type "${connectorType}"; available: ${connectorTypes().join(', ')}`);
+    return connector;
+  }
+
+  list(orgId: string): Promise<Integration[]> {
+    return this.db.integration.findMany({ where: { orgId }, orderBy: { createdAt: 'asc' } });
+  }
+
+  async get(orgId: string, connectorType: string): Promise<Integration> {
+    this.connector(connectorType);
+    const integration = await this.db.integration.findUnique({ where: { orgId_connectorType: { orgId, connectorType } } });
+    if (!integration) throw new NotFoundError(`no ${connectorType} integration is configured for this organization`);
+    return integration;
+  }
+
+  find(orgId: string, connectorType: string): Promise<Integration | null> {
+    return this.db.integration.findUnique({ where: { orgId_connectorType: { orgId, connectorType } } });
+  }
+
+  /** Create or update. Omitted parts keep their stored values; omitted credentials stay as they are. */
+  async configure(orgId: string, connectorType: string, rawInput: unknown): Promise<ConfigureResult> {
+    const connector = findConnector(connectorType);
+    if (!connector) {
+      throw new ValidationError([{ path: 'connectorType', message: `unknown connector type "${connectorType}"; available: ${connectorTypes().join(', ')}` }]);
+    }
+    const input = parseInput(configureInput, rawInput);
+    const existing = await this.find(orgId, connectorType);
+    const id = existing?.id ?? newId('int');
+    const problems: FieldProblem[] = [];
+
+    if (!existing && input.tenantUrl === undefined) problems.push({ path: 'tenantUrl', message: 'is required' });
+    const credentials = { ...(existing ? this.credentials(existing) : {}), ...input.credentials };
+    problems.push(...credentialProblems(connector, credentials, input.credentials ?? {}));
+
+    const mappings = existing ? storedMappings(existing) : structuredClone(connector.defaultMappings);
+    for (const set of mappingSets) {
+      const given = input.fieldMappings?.[set];
+      if (!given) continue;
+      problems.push(...mappingProblems(connector, set, given, `fieldMappings.${set}`));
+      mappings[set] = given;
+    }
+    if (problems.length) throw new ValidationError(problems);
+
+    const secret = input.settings?.webhookSecret;
+    const data = {
+      tenantUrl: input.tenantUrl ?? existing!.tenantUrl,
+      enabled: input.enabled ?? existing?.enabled ?? true,
+      credentialsSealed: this.keyring.seal(JSON.stringify(credentials), aad(orgId, id, 'credentials')),
+      credentialFields: Object.keys(credentials).sort(),
+      webhookSecretSealed:
+        secret === undefined ? (existing?.webhookSecretSealed ?? null) : secret === null ? null : this.keyring.seal(secret, aad(orgId, id, 'webhookSecret')),
+      settings: {},
+      ...syncSchedule(input.settings?.syncIntervalMinutes, existing),
+      itemMappings: mappings.itemMappings,
+      deliveryMappings: mappings.deliveryMappings,
+    };
+    const integration = existing
+      ? await this.db.integration.update({ where: { id }, data })
+      : await this.db.integration.create({ data: { ...data, id, orgId, connectorType } });
+    this.publish(integration, 'CONFIGURED');
+    return { integration, created: !existing };
+  }
+
+  async remove(orgId: string, connectorType: string): Promise<void> {
+    const integration = await this.get(orgId, connectorType);
+    await this.db.integration.delete({ where: { id: integration.id } });
+    this.publish(integration, 'DELETED');
+  }
+
+  async mappings(orgId: string, connectorType: string): Promise<FieldMappings> {
+    return storedMappings(await this.get(orgId, connectorType));
+  }
+
+  defaultMappings(connectorType: string): FieldMappings {
+    return structuredClone(this.connector(connectorType).defaultMappings);
+  }
+
+  /** Replaces the mapping sets that are given; a set that is left out stays as it is. */
+  async updateMappings(orgId: string, connectorType: string, rawInput: unknown): Promise<FieldMappings> {
+    const integration = await this.get(orgId, connectorType);
+    const connector = this.connector(connectorType);
+    const input = parseInput(mappingsInput, rawInput);
+    if (!input.itemMappings && !input.deliveryMappings) {
+      throw new ValidationError([{ path: '', message: 'give itemMappings and/or deliveryMappings' }]);
+    }
+    const problems = mappingSets.flatMap((set) => (input[set] ? mappingProblems(connector, set, input[set], set) : []));
+    if (problems.length) throw new ValidationError(problems);
+    return this.saveMappings(integration, { ...storedMappings(integration), ...input });
+  }
+
+  async resetMappings(orgId: string, connectorType: string): Promise<FieldMappings> {
+    const integration = await this.get(orgId, connectorType);
+    return this.saveMappings(integration, this.defaultMappings(connectorType));
+  }
+
+  /** Decrypted credentials, for connectors only: never hand these to a transport. */
+  credentials(integration: Integration): Record<string, string> {
+    return JSON.parse(this.keyring.open(integration.credentialsSealed, aad(integration.orgId, integration.id, 'credentials'))) as Record<string, string>;
+  }
+
+  webhookSecret(integration: Integration): string | null {
+    if (!integration.webhookSecretSealed) return null;
+    return this.keyring.open(integration.webhookSecretSealed, aad(integration.orgId, integration.id, 'webhookSecret'));
+  }
+
+  /** Seals every secret again with the active key; returns how many integrations changed. */
+  async resealAll(): Promise<number> {
+    let changed = 0;
+    for (const integration of await this.db.integration.findMany()) {
+      const sealed = [integration.credentialsSealed, integration.webhookSecretSealed].filter((value): value is string => value !== null);
+      if (!sealed.some((value) => this.keyring.needsResealing(value))) continue;
+      const secret = this.webhookSecret(integration);
+      await this.db.integration.update({
+        where: { id: integration.id },
+        data: {
+          credentialsSealed: this.keyring.seal(JSON.stringify(this.credentials(integration)), aad(integration.orgId, integration.id, 'credentials')),
+          webhookSecretSealed: secret === null ? null : this.keyring.seal(secret, aad(integration.orgId, integration.id, 'webhookSecret')),
+        },
+      });
+      changed += 1;
+    }
+    return changed;
+  }
+
+  private async saveMappings(integration: Integration, mappings: FieldMappings): Promise<FieldMappings> {
+    const updated = await this.db.integration.update({
+      where: { id: integration.id },
+      data: { itemMappings: mappings.itemMappings, deliveryMappings: mappings.deliveryMappings },
+    });
+    this.publish(updated, 'MAPPINGS_UPDATED');
+    return storedMappings(updated);
+  }
+
+  private publish(integration: Integration, action: IntegrationChanged['action']): void {
+    this.events.publish('integration-changed', integration.orgId, {
+      orgId: integration.orgId,
+      integrationId: integration.id,
+      connectorType: integration.connectorType,
+      action,
+      at: new Date().toISOString(),
+    });
+  }
+}
+
+/** A new or changed interval schedules the first run one interval from now. */
+function syncSchedule(interval: number | null | undefined, existing: Integration | null) {
+  if (interval === undefined || interval === existing?.syncIntervalMinutes) return {};
+  return { syncIntervalMinutes: interval, nextSyncAt: interval === null ? null : new Date(Date.now() + interval * 60_000) };
+}
+
+/** Associated data binds a sealed value to its org, row and field. */
+function aad(orgId: string, integrationId: string, field: string): string {
+  return `${orgId}/${integrationId}/${field}`;
+}
+
+export function storedMappings(integration: Integration): FieldMappings {
+  return {
+    itemMappings: inFieldOrder('itemMappings', integration.itemMappings as FieldMap),
+    deliveryMappings: inFieldOrder('deliveryMappings', integration.deliveryMappings as FieldMap),
+  };
+}
+
+function credentialProblems(connector: ConnectorDefinition, merged: Record<string, string>, given: Record<string, string>): FieldProblem[] {
+  const known = new Set([...connector.requiredCredentialFields, ...connector.optionalCredentialFields]);
+  const problems: FieldProblem[] = [];
+  for (const field of Object.keys(given)) {
+    if (!known.has(field)) problems.push({ path: `credentials.${field}`, message: `unknown credential field; ${connector.connectorType} takes ${[...known].join(', ')}` });
+  }
+  for (const field of connector.requiredCredentialFields) {
+    if (!merged[field]) problems.push({ path: `credentials.${field}`, message: 'is required' });
+  }
+  for (const field of connector.urlCredentialFields) {
+    const checked = given[field] === undefined ? undefined : httpUrl.safeParse(given[field]);
+    if (checked && !checked.success) problems.push({ path: `credentials.${field}`, message: checked.error.issues[0]!.message });
+  }
+  return problems;
+}

@@ -1,0 +1,76 @@
+/**
+ * Applies an integration's item mappings to one host-system record, producing an item in
+ * canonical units or the reasons it cannot be stored. Bad values are reported per field; the
+ * sync goes on with the next record.
+ */
+import type { Measure, SourceRecord, SourceValue } from '../../connectors/types';
+import { itemFields, type FieldMap } from '../entities';
+import { convert, UnitError } from '../units';
+
+export interface MappedItem {
+  sku: string;
+  name: string | null;
+  category: string | null;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+  weightKg: number | null;
+  active: boolean;
+  externalId: string;
+  sourceChangedAt: Date | null;
+}
+
+// A type alias (not an interface) so it is assignable to Prisma's JSON input type.
+export type RecordError = {
+  externalId: string;
+  field: string | null;
+  message: string;
+};
+
+type Canonical = Omit<MappedItem, 'active' | 'externalId' | 'sourceChangedAt'>;
+const canonicalColumn: Record<string, keyof Canonical> = {
+  sku: 'sku', name: 'name', category: 'category', length: 'lengthMm', width: 'widthMm', height: 'heightMm', weight: 'weightKg',
+};
+
+function isMeasure(value: SourceValue): value is Measure {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'unit' in value;
+}
+
+function asText(value: SourceValue): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (isMeasure(value)) return String(value.value);
+  const text = String(value).trim();
+  return text === '' ? null : text;
+}
+
+export function mapItem(record: SourceRecord, mappings: FieldMap): { item: MappedItem } | { errors: RecordError[] } {
+  const errors: RecordError[] = [];
+  const item: Canonical = { sku: '', name: null, category: null, lengthMm: null, widthMm: null, heightMm: null, weightKg: null };
+  for (const target of itemFields) {
+    const sourceName = mappings[target.name];
+    if (!sourceName) continue;
+    const value = record.fields[sourceName] ?? null;
+    const fail = (message: string) => errors.push({ externalId: record.externalId, field: target.name, message: `${sourceName}: ${message}` });
+    if (target.kind === 'length' || target.kind === 'weight') {
+      if (value === null || asText(value) === null) continue;
+      if (!isMeasure(value)) {
+        fail(`expected a ${target.kind} with a unit, got "${asText(value)}"`);
+        continue;
+      }
+      try {
+        const converted = convert(target.kind, value.value, value.unit);
+        if (converted < 0) fail(`negative ${target.kind} ${String(value.value)} ${value.unit}`);
+        else (item[canonicalColumn[target.name]!] as number | null) = converted;
+      } catch (error) {
+        if (!(error instanceof UnitError)) throw error;
+        fail(error.message);
+      }
+      continue;
+    }
+    (item[canonicalColumn[target.name]!] as string | null) = asText(value);
+  }
+  if (!item.sku) errors.push({ externalId: record.externalId, field: 'sku', message: `missing SKU (source field ${mappings.sku ?? '(unmapped)'} is empty)` });
+  if (errors.length) return { errors };
+  return { item: { ...item, active: !record.deleted, externalId: record.externalId, sourceChangedAt: record.changedAt ?? null } };
+}

@@ -1,0 +1,239 @@
+/**
+ * Master-data sync: one run at a time per integration, in the background, page by page.
+ *
+ * The one-at-a-time rule is a lease on the integration row (compare-and-set on syncRunId /
+ * syncLeaseUntil), so it holds across server processes sharing a database, and a run whose
+ * process died frees the integration when its lease runs out. Records are mapped and upserted a
+ * page at a time, so memory stays flat whatever the catalog size; a bad record is reported and
+ * skipped, a failing host system ends the run with its reason.
+ */
+import type { ConnectorClient, ConnectionTestResult } from '../../connectors/types';
+import { ConnectorError } from '../../connectors/types';
+import type { Db } from '../../db/connection';
+import { upsertItems } from '../../db/item-store';
+import type { Provider } from '../../db/provider-schemas';
+import type { SyncRun } from '../../generated/sqlite/client';
+import type { EventBus } from '../../lib/events';
+import { newId } from '../../lib/ids';
+import type { Logger } from '../../lib/logger';
+import type { Connections } from '../connections';
+import { ConflictError } from '../errors';
+import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
+import { mapItem, type MappedItem, type RecordError } from './map-item';
+
+export type { SyncRun };
+export type SyncMode = 'full' | 'incremental';
+
+export interface SyncOptions {
+  mode?: SyncMode;
+  trigger?: 'manual' | 'schedule';
+}
+
+export interface SyncResult {
+  success: boolean;
+  itemsSynced: number;
+  errors: RecordError[];
+  message?: string;
+}
+
+export interface SyncTuning {
+  /** How long a run holds the integration without renewing. */
+  leaseMs: number;
+  /** Incremental runs re-read this much before the last successful start (clock skew, late commits). */
+  overlapMs: number;
+  /** Records requested per page from the host system. */
+  pageSize: number;
+  /** Per-record errors kept on the run (all are counted). */
+  keptErrors: number;
+}
+
+export const defaultTuning: SyncTuning = { leaseMs: 120_000, overlapMs: 5 * 60_000, pageSize: 1000, keptErrors: 100 };
+
+export class SyncService {
+  private readonly running = new Map<string, { done: Promise<SyncRun>; abort: AbortController }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly provider: Provider,
+    private readonly integrations: IntegrationService,
+    private readonly connections: Connections,
+    private readonly events: EventBus,
+    private readonly logger: Logger,
+    private readonly tuning: SyncTuning = defaultTuning,
+  ) {}
+
+  async testConnection(orgId: string, connectorType: string): Promise<ConnectionTestResult> {
+    const integration = await this.integrations.get(orgId, connectorType);
+    return this.connections.clientFor(integration).testConnection(AbortSignal.timeout(15_000));
+  }
+
+  /** Starts a run in the background and returns it at once. */
+  async start(orgId: string, connectorType: string, options: SyncOptions = {}): Promise<SyncRun> {
+    const integration = await this.integrations.get(orgId, connectorType);
+    if (!integration.enabled) throw new ConflictError(`the ${connectorType} integration is disabled; enable it to sync`);
+    const mode = options.mode ?? 'full';
+    const changedSince = mode === 'incremental' ? await this.incrementalStart(integration.id) : null;
+    const run = await this.acquire(integration, {
+      id: newId('run'),
+      orgId,
+      integrationId: integration.id,
+      connectorType,
+      mode,
+      trigger: options.trigger ?? 'manual',
+      status: 'running',
+      changedSince,
+      errors: [],
+    });
+    const abort = new AbortController();
+    const done = this.execute(run, integration, abort.signal);
+    this.running.set(run.id, { done, abort });
+    void done.finally(() => this.running.delete(run.id));
+    this.publish(run);
+    return run;
+  }
+
+  /** Starts a run and waits for its end (the REST `POST …/sync` answers with the result). */
+  async runToCompletion(orgId: string, connectorType: string, options: SyncOptions = {}): Promise<SyncResult> {
+    const run = await this.start(orgId, connectorType, options);
+    return resultOf(await this.running.get(run.id)!.done);
+  }
+
+  /** Resolves when a run started by this process ends. */
+  async whenDone(runId: string): Promise<SyncRun | undefined> {
+    return this.running.get(runId)?.done;
+  }
+
+  /** Stops this process's runs (shutdown): each ends as failed and frees its integration. */
+  async stopAll(): Promise<void> {
+    const runs = [...this.running.values()];
+    for (const run of runs) run.abort.abort(new Error('the hub is shutting down'));
+    await Promise.allSettled(runs.map((run) => run.done));
+  }
+
+  private async incrementalStart(integrationId: string): Promise<Date | null> {
+    const last = await this.db.syncRun.findFirst({
+      where: { integrationId, status: { in: ['success', 'partial'] } },
+      orderBy: { startedAt: 'desc' },
+      select: { startedAt: true },
+    });
+    return last ? new Date(last.startedAt.getTime() - this.tuning.overlapMs) : null;
+  }
+
+  /** Takes the integration's sync lease and records the run, or says who holds it. */
+  private async acquire(integration: Integration, run: Parameters<Db['syncRun']['create']>[0]['data'] & { id: string }): Promise<SyncRun> {
+    const now = new Date();
+    return this.db.$transaction(async (tx) => {
+      const { count } = await tx.integration.updateMany({
+        where: { id: integration.id, OR: [{ syncRunId: null }, { syncLeaseUntil: { lt: now } }] },
+        data: { syncRunId: run.id, syncLeaseUntil: new Date(now.getTime() + this.tuning.leaseMs) },
+      });
+      if (count === 0) {
+        const holder = await tx.integration.findUnique({ where: { id: integration.id }, select: { syncRunId: true } });
+        throw new ConflictError(`a sync of ${integration.connectorType} is already running (${holder?.syncRunId ?? 'unknown run'}); wait for it to finish`);
+      }
+      // A run whose lease lapsed (its process died) is closed as failed, not left "running".
+      await tx.syncRun.updateMany({
+        where: { integrationId: integration.id, status: 'running' },
+        data: { status: 'failed', error: 'interrupted: its process stopped before it finished', finishedAt: now },
+      });
+      return tx.syncRun.create({ data: run });
+    });
+  }
+
+  private async execute(run: SyncRun, integration: Integration, signal: AbortSignal): Promise<SyncRun> {
+    const errors: RecordError[] = [];
+    const counts = { pages: 0, itemsSeen: 0, itemsSynced: 0, errorCount: 0 };
+    let failure: string | null = null;
+    try {
+      const client: ConnectorClient = this.connections.clientFor(integration);
+      const { itemMappings } = storedMappings(integration);
+      const pages = client.listItems({ changedSince: run.changedSince ?? undefined, pageSize: this.tuning.pageSize, signal });
+      for await (const page of pages) {
+        signal.throwIfAborted();
+        const items: MappedItem[] = [];
+        for (const record of page.records) {
+          const mapped = mapItem(record, itemMappings);
+          if ('item' in mapped) items.push(mapped.item);
+          else {
+            counts.errorCount += 1;
+            if (errors.length < this.tuning.keptErrors) errors.push(...mapped.errors.slice(0, this.tuning.keptErrors - errors.length));
+          }
+        }
+        await upsertItems(this.db, this.provider, run.orgId, run.connectorType, items);
+        counts.pages += 1;
+        counts.itemsSeen += page.records.length;
+        counts.itemsSynced += items.length;
+        await this.heartbeat(run, integration.id, counts);
+      }
+    } catch (error) {
+      failure = describeFailure(error, signal);
+      const unexpected = !(error instanceof ConnectorError) && !signal.aborted;
+      this.logger.warn({ runId: run.id, integrationId: integration.id, reason: failure, ...(unexpected ? { err: error } : {}) }, 'sync failed');
+    }
+    return this.finish(run, integration.id, counts, errors, failure);
+  }
+
+  private async heartbeat(run: SyncRun, integrationId: string, counts: Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>) {
+    const [updated] = await this.db.$transaction([
+      this.db.syncRun.update({ where: { id: run.id }, data: counts }),
+      this.db.integration.updateMany({
+        where: { id: integrationId, syncRunId: run.id },
+        data: { syncLeaseUntil: new Date(Date.now() + this.tuning.leaseMs) },
+      }),
+    ]);
+    this.publish(updated);
+  }
+
+  private async finish(
+    run: SyncRun,
+    integrationId: string,
+    counts: Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>,
+    errors: RecordError[],
+    failure: string | null,
+  ): Promise<SyncRun> {
+    const status = failure ? 'failed' : counts.errorCount > 0 ? 'partial' : 'success';
+    const finishedAt = new Date();
+    const lastError = failure ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
+    const [finished] = await this.db.$transaction([
+      this.db.syncRun.update({ where: { id: run.id }, data: { ...counts, status, errors, error: failure, finishedAt } }),
+      this.db.integration.updateMany({
+        where: { id: integrationId, syncRunId: run.id },
+        data: {
+          syncRunId: null,
+          syncLeaseUntil: null,
+          lastSyncAt: finishedAt,
+          lastSyncStatus: status,
+          lastSyncItemCount: counts.itemsSynced,
+          lastSyncError: lastError,
+        },
+      }),
+    ]);
+    this.publish(finished);
+    return finished;
+  }
+
+  private publish(run: SyncRun): void {
+    this.events.publish('sync-progress', run.orgId, {
+      orgId: run.orgId,
+      runId: run.id,
+      integrationId: run.integrationId,
+      connectorType: run.connectorType,
+      status: run.status,
+    });
+  }
+}
+
+export function resultOf(run: SyncRun): SyncResult {
+  return {
+    success: run.status !== 'failed',
+    itemsSynced: run.itemsSynced,
+    errors: run.errors as unknown as RecordError[],
+    ...(run.error ? { message: run.error } : {}),
+  };
+}
+
+function describeFailure(error: unknown, signal: AbortSignal): string {
+  if (signal.aborted) return `stopped: ${signal.reason instanceof Error ? signal.reason.message : 'aborted'}`;
+  if (error instanceof ConnectorError) return error.message;
+  return 'internal error during sync; see the hub log';
+}

@@ -1,0 +1,17 @@
+/** Imports every type module (they register on the builder) and builds the schema once. */
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder';
+import './types/errors';
+import './types/connector';
+import './types/field-mappings';
+import './types/sync-status';
+import './types/integration';
+import './types/sync-run';
+import './types/item';
+
+export const schema = builder.toSchema();
+
+/** The SDL committed as schema.graphql; a test fails when it is stale. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

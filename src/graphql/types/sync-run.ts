@@ -1,0 +1,110 @@
+/**
+ * `SyncRun` with its root fields: `syncRuns`, `syncRun`, `testConnection`, `startSync`, and the
+ * `syncProgress` subscription (started, every page, finished).
+ */
+import { filter, pipe } from 'graphql-yoga';
+import type { RecordError } from '../../domain/sync/map-item';
+import { ConflictError } from '../../domain/errors';
+import type { SyncProgressed } from '../../lib/events';
+import { builder } from '../builder';
+import { orgIdOf } from '../context';
+import { domainErrors } from './errors';
+import { RunOutcomeEnum } from './sync-status';
+
+type Outcome = (typeof RunOutcomeEnum)['$inferType'];
+
+const SyncModeEnum = builder.enumType('SyncMode', {
+  values: {
+    FULL: { value: 'full', description: 'Read every record' },
+    INCREMENTAL: { value: 'incremental', description: 'Read records changed since the last successful run' },
+  } as const,
+});
+
+const SyncRecordErrorRef = builder.objectRef<RecordError>('SyncRecordError').implement({
+  description: 'A record the sync could not store, and why',
+  fields: (t) => ({
+    externalId: t.exposeString('externalId', { description: "The record's id in the host system" }),
+    field: t.exposeString('field', { nullable: true, description: 'The target field at fault' }),
+    message: t.exposeString('message'),
+  }),
+});
+
+export const SyncRunRef = builder.prismaNode('SyncRun', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    runId: t.exposeString('id'),
+    connectorType: t.exposeString('connectorType'),
+    status: t.field({ type: RunOutcomeEnum, resolve: (run) => run.status as Outcome }),
+    mode: t.field({ type: SyncModeEnum, resolve: (run) => run.mode as 'full' | 'incremental' }),
+    trigger: t.exposeString('trigger', { description: '"manual" or "schedule"' }),
+    changedSince: t.expose('changedSince', { type: 'DateTime', nullable: true }),
+    pages: t.exposeInt('pages'),
+    itemsSeen: t.exposeInt('itemsSeen'),
+    itemsSynced: t.exposeInt('itemsSynced'),
+    errorCount: t.exposeInt('errorCount'),
+    errors: t.field({ type: [SyncRecordErrorRef], description: 'The first record errors (all are counted in errorCount)', resolve: (run) => run.errors as unknown as RecordError[] }),
+    error: t.exposeString('error', { nullable: true, description: 'Why the run failed as a whole' }),
+    startedAt: t.expose('startedAt', { type: 'DateTime' }),
+    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const ConnectionTestRef = builder.objectRef<{ success: boolean; message: string }>('ConnectionTest').implement({
+  fields: (t) => ({
+    success: t.exposeBoolean('success'),
+    message: t.exposeString('message'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  syncRuns: t.prismaConnection({
+    type: 'SyncRun',
+    cursor: 'id',
+    description: 'Sync runs of your organization, newest first',
+    args: { connectorType: t.arg.string() },
+    resolve: (query, _root, args, ctx) =>
+      ctx.services.db.syncRun.findMany({
+        ...query,
+        where: { orgId: orgIdOf(ctx), ...(args.connectorType ? { connectorType: args.connectorType } : {}) },
+        orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+      }),
+  }),
+  syncRun: t.prismaField({
+    type: 'SyncRun',
+    nullable: true,
+    args: { runId: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.services.db.syncRun.findFirst({ ...query, where: { id: args.runId, orgId: orgIdOf(ctx) } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  testConnection: t.field({
+    type: ConnectionTestRef,
+    description: 'Checks the credentials and reachability of the host system',
+    errors: { types: domainErrors },
+    args: { connectorType: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.sync.testConnection(orgIdOf(ctx), args.connectorType),
+  }),
+  startSync: t.field({
+    type: SyncRunRef,
+    description: 'Starts a sync in the background and returns the run at once; follow it with `syncProgress`',
+    errors: { types: [...domainErrors, ConflictError] },
+    args: { connectorType: t.arg.string({ required: true }), mode: t.arg({ type: SyncModeEnum, defaultValue: 'full' }) },
+    resolve: (_root, args, ctx) => ctx.services.sync.start(orgIdOf(ctx), args.connectorType, { mode: args.mode ?? 'full' }),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  syncProgress: t.field({
+    type: SyncRunRef,
+    description: 'Sync runs of your organization as they progress: started, after every page, finished',
+    args: { runId: t.arg.string({ description: 'Only this run' }), connectorType: t.arg.string({ description: 'Only runs of this connector' }) },
+    subscribe: (_root, args, ctx) =>
+      pipe(
+        ctx.services.events.subscribe('sync-progress', orgIdOf(ctx)),
+        filter((event: SyncProgressed) => (!args.runId || event.runId === args.runId) && (!args.connectorType || event.connectorType === args.connectorType)),
+      ),
+    // Events carry ids only (they may cross processes through Redis); the row is read fresh.
+    resolve: async (event: SyncProgressed, _args, ctx) => ctx.services.db.syncRun.findFirstOrThrow({ where: { id: event.runId, orgId: orgIdOf(ctx) } }),
+  }),
+}));

@@ -1,0 +1,43 @@
+/**
+ * A real hub for a test file: real HTTP server on a loopback port, real database, log lines
+ * captured so tests can check what was (not) logged.
+ */
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config';
+import { startHub, type RunningHub } from '../../src/hub';
+import { createLogger } from '../../src/lib/logger';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export interface TestHub extends RunningHub {
+  db: TestDatabase;
+  config: Config;
+  /** Every log line the hub wrote, as raw JSON text. */
+  logs: string[];
+  createOrg(name?: string): Promise<{ orgId: string; apiKey: string }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+  const db = await createTestDatabase();
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', HUB_KEY_FILE: path.join(db.dir, 'keys.json'), ...env }),
+    database: db.target,
+  };
+  const logs: string[] = [];
+  const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
+  const hub = await startHub(config, logger);
+  return {
+    ...hub,
+    db,
+    config,
+    logs,
+    createOrg: async (name = 'Test Org') => {
+      const { orgId, apiKey } = await hub.services.orgs.createOrg(name);
+      return { orgId, apiKey };
+    },
+    stop: async () => {
+      await hub.close();
+      await db.drop();
+    },
+  };
+}

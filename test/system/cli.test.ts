@@ -1,0 +1,65 @@
+/** The admin CLI as documented: `npm run --silent hub -- org create <name> --json`, keys. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { openHub, type Hub } from '../../src/hub';
+import { createLogger } from '../../src/lib/logger';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { envFor, runNpm } from '../support/process';
+
+let database: TestDatabase;
+let hub: Hub | undefined;
+const hubCli = (...args: string[]) => runNpm(['run', '--silent', 'hub', '--', ...args], envFor(database));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await hub?.close();
+  await database?.drop();
+});
+
+async function services() {
+  hub ??= await openHub({ ...loadConfig(envFor(database)), database: database.target }, createLogger('silent'));
+  return hub.services;
+}
+
+describe('hub CLI', () => {
+  let created: { orgId: string; apiKey: string };
+
+  it('creates an organization and prints exactly {orgId, apiKey}', async () => {
+    const result = await hubCli('org', 'create', 'Acme Corp', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    created = JSON.parse(result.stdout);
+    expect(Object.keys(created)).toEqual(['orgId', 'apiKey']);
+    expect(created.orgId).toMatch(/^org_[a-z0-9]{20}$/);
+    expect(created.apiKey).toMatch(/^fpk_test_[A-Za-z0-9]{32}$/);
+    expect(await (await services()).orgs.authenticate(created.apiKey)).toMatchObject({ orgId: created.orgId });
+  });
+
+  it('creates, lists and revokes API keys', async () => {
+    const made = await hubCli('apikey', 'create', created.orgId, '--live', '--label', 'ci', '--json');
+    expect(made.code, made.stderr).toBe(0);
+    const { keyId, apiKey } = JSON.parse(made.stdout);
+    expect(apiKey).toMatch(/^fpk_live_/);
+    const listed = await hubCli('apikey', 'list', created.orgId, '--json');
+    const keys = JSON.parse(listed.stdout) as { id: string; prefix: string; keyHash?: string }[];
+    expect(keys.map((k) => k.id)).toContain(keyId);
+    expect(listed.stdout).not.toContain(apiKey);
+    expect(keys.every((k) => k.keyHash === undefined)).toBe(true);
+    const revoked = await hubCli('apikey', 'revoke', keyId);
+    expect(revoked.code).toBe(0);
+    expect(await (await services()).orgs.authenticate(apiKey)).toBeNull();
+  });
+
+  it('explains bad usage and unknown ids without a stack trace', async () => {
+    const usage = await hubCli('org', 'explode');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/unknown command "org explode"\nusage:/);
+    const missing = await hubCli('apikey', 'revoke', 'key_doesnotexist');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('no active API key key_doesnotexist');
+    const noOrg = await hubCli('apikey', 'create', 'org_nope');
+    expect(noOrg.stderr.trim()).toBe('organization org_nope does not exist');
+    for (const output of [usage.stderr, missing.stderr, noOrg.stderr]) expect(output).not.toMatch(/\n\s+at /);
+  });
+});
