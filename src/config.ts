@@ -28,6 +28,19 @@ const envSchema = z.object({
   /** Lets connectors call loopback/private hosts (simulators, on-premise systems). */
   HUB_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  /** Largest inbound webhook body. */
+  HUB_WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(256 * 1024),
+  /** Run background jobs (webhook processing, transfers) in this process. */
+  HUB_WORKER: booleanFlag.default(true),
+  HUB_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** Attempts before a job is dead-lettered. */
+  HUB_JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** First retry delay bound; it doubles per failed attempt (full jitter), up to HUB_JOB_RETRY_MAX_MS. */
+  HUB_JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2_000),
+  HUB_JOB_RETRY_MAX_MS: z.coerce.number().int().min(1).default(15 * 60_000),
+  /** How long a claimed job stays leased without a heartbeat. */
+  HUB_JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  HUB_JOB_POLL_MS: z.coerce.number().int().min(10).default(1_000),
 });
 
 export interface Config {
@@ -45,6 +58,19 @@ export interface Config {
   maxQueryDepth: number;
   allowPrivateTargets: boolean;
   redisUrl: string | undefined;
+  webhookBodyLimitBytes: number;
+  jobs: JobSettings;
+}
+
+export interface JobSettings {
+  /** Whether this process runs workers at all (an ingest-only process sets HUB_WORKER=false). */
+  worker: boolean;
+  concurrency: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  leaseMs: number;
+  pollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +106,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: e.HUB_MAX_QUERY_DEPTH,
     allowPrivateTargets: e.HUB_ALLOW_PRIVATE_TARGETS,
     redisUrl: e.REDIS_URL,
+    webhookBodyLimitBytes: e.HUB_WEBHOOK_BODY_LIMIT_BYTES,
+    jobs: {
+      worker: e.HUB_WORKER,
+      concurrency: e.HUB_WORKER_CONCURRENCY,
+      maxAttempts: e.HUB_JOB_MAX_ATTEMPTS,
+      retryBaseMs: e.HUB_JOB_RETRY_BASE_MS,
+      retryMaxMs: e.HUB_JOB_RETRY_MAX_MS,
+      leaseMs: e.HUB_JOB_LEASE_MS,
+      pollMs: e.HUB_JOB_POLL_MS,
+    },
   };
 }

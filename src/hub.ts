@@ -37,11 +37,14 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
     logger,
     publicUrl,
     allowPrivateTargets: config.allowPrivateTargets,
+    jobs: config.jobs,
   });
   return {
     services,
     async close() {
       services.scheduler.stop();
+      await services.webhooks.drain();
+      await services.worker.stop();
       await services.sync.stopAll();
       await db.$disconnect();
     },
@@ -55,9 +58,11 @@ export async function startHub(config: Config, logger?: Logger): Promise<Running
     bodyLimitBytes: config.bodyLimitBytes,
     graphiql: config.graphiql,
     limits: { complexity: config.maxQueryComplexity, depth: config.maxQueryDepth },
+    webhookBodyLimitBytes: config.webhookBodyLimitBytes,
   });
   const address = await server.app.listen({ port: config.port, host: config.host });
   hub.services.scheduler.start();
+  if (config.jobs.worker) hub.services.worker.start();
   const url = address.replace('[::1]', 'localhost');
   if (!config.publicUrl) hub.services.publicUrl = url;
   return {

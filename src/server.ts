@@ -10,6 +10,7 @@ import { createGraphQLServer, unauthenticatedMessage } from './graphql/yoga';
 import { apiKeyOf } from './rest/auth';
 import { installErrorHandling, sendError } from './rest/errors';
 import { integrationRoutes } from './rest/integrations';
+import { webhookRoutes } from './rest/webhooks';
 import type { Services } from './services';
 
 export interface ServerOptions {
@@ -17,6 +18,7 @@ export interface ServerOptions {
   bodyLimitBytes: number;
   graphiql: boolean;
   limits: QueryLimits;
+  webhookBodyLimitBytes: number;
 }
 
 export interface HubServer {
@@ -24,7 +26,7 @@ export interface HubServer {
   websocket: WebSocketServer;
 }
 
-export async function createServer({ services, bodyLimitBytes, graphiql, limits }: ServerOptions): Promise<HubServer> {
+export async function createServer({ services, bodyLimitBytes, graphiql, limits, webhookBodyLimitBytes }: ServerOptions): Promise<HubServer> {
   const app = Fastify({
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: bodyLimitBytes,
@@ -69,6 +71,7 @@ export async function createServer({ services, bodyLimitBytes, graphiql, limits 
   });
 
   await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
+  await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
 
   const websocket = attachGraphQLWebSocket(app.server, yoga, services);
   app.addHook('onClose', async () => {

@@ -87,6 +87,58 @@ export class ConnectorError extends Error {
   }
 }
 
+/** What a hook can ask for: an entity of the product × what happened to it (seed 002). */
+export type EntityType = 'item' | 'delivery';
+export type ScopeAction = 'created' | 'updated' | 'deleted';
+/** `<entity>/<action>`, e.g. `delivery/updated`. */
+export type ScopeName = `${EntityType}/${ScopeAction}`;
+
+export interface WebhookScope {
+  name: ScopeName;
+  entity: EntityType;
+  action: ScopeAction;
+  /** Names the data type in the host system and in the hub, as seed 002 asks. */
+  description: string;
+}
+
+/** One record a hook names: it becomes one transfer request. */
+export interface HookTarget {
+  /** A scope of the connector, or a placeholder the connector's prerequisite step resolves. */
+  scope: string;
+  externalId: string;
+}
+
+export interface IncomingHook {
+  /** The parsed JSON body. */
+  payload: unknown;
+  /** Request headers, lower-case names. */
+  headers: Record<string, string>;
+}
+
+export type ResolvedHook =
+  | { targets: HookTarget[] }
+  /** The hook names nothing this connector handles (an event type it does not process): recorded as skipped. */
+  | { ignored: string };
+
+export type PrerequisiteResult = { target: HookTarget & { scope: ScopeName } } | { skip: string };
+
+/** How a connector reads the hooks its host system sends. Pure functions: no I/O. */
+export interface WebhookHandling {
+  scopes: readonly WebhookScope[];
+  /** The payload's own delivery id (e.g. a CloudEvent `id`), used to drop repeated deliveries. */
+  idempotencyKey(hook: IncomingHook, settings: ConnectorSettings): string | undefined;
+  /** Which records the hook names, under which scope. One hook may name several. */
+  resolve(hook: IncomingHook, settings: ConnectorSettings): ResolvedHook;
+  /**
+   * Turns a target whose scope is not one of `scopes` (a placeholder such as `message/created`)
+   * into the real one, e.g. from a prefix of its external id (seed 002's HandlePrerequisite).
+   */
+  prerequisite?(target: HookTarget, settings: ConnectorSettings): PrerequisiteResult;
+}
+
+/** A connector's own settings, as validated by its `settingsSchema`. */
+export type ConnectorSettings = Record<string, unknown>;
+
 export interface ConnectorDefinition {
   connectorType: string;
   displayName: string;
@@ -99,6 +151,8 @@ export interface ConnectorDefinition {
   /** Source fields offered for each mapping set. */
   sourceFields: Record<MappingSet, SourceField[]>;
   defaultMappings: FieldMappings;
+  /** Inbound webhooks: scopes, payload resolution. */
+  webhooks: WebhookHandling;
   /** Connects a client for one integration's configuration. */
   connect(context: ConnectorContext): ConnectorClient;
 }

@@ -43,10 +43,11 @@ export async function connectDb(target: DatabaseTarget): Promise<Db> {
   const adapter = createAdapterFactory(target);
   if (target.provider === 'sqlite') {
     const db = new SqliteClient({ adapter });
-    // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes
-    // (fsync at checkpoint), which is the crash model the embedded default promises.
+    // WAL lets readers run beside the one writer. FULL syncs the WAL at every commit, so what the
+    // hub acknowledged (a webhook, a finished sync) survives a power loss too, not only a process
+    // crash; webhooks are group-committed, so this costs one fsync per batch, not per request.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+    await db.$executeRawUnsafe('PRAGMA synchronous = FULL');
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
     return db;
   }

@@ -3,10 +3,11 @@
  * statement per row is two orders of magnitude slower than one INSERT … ON CONFLICT per chunk;
  * both SQLite and PostgreSQL accept the same statement, only the placeholders differ.
  */
-import type { MappedItem } from '../domain/sync/map-item';
+import type { MappedItem } from '../domain/mapping/map-item';
 import { newId } from '../lib/ids';
-import type { Db } from './connection';
+import type { DbTx } from './job-store';
 import type { Provider } from './provider-schemas';
+import { insertRows } from './sql';
 
 const columns = [
   'id', 'orgId', 'sku', 'name', 'category', 'lengthMm', 'widthMm', 'heightMm', 'weightKg',
@@ -14,26 +15,18 @@ const columns = [
 ] as const;
 /** Columns a later sync overwrites; id, orgId, sku and createdAt stay as first written. */
 const updated = columns.filter((column) => !['id', 'orgId', 'sku', 'createdAt'].includes(column));
-/** Stays well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement. */
+/** Rows per statement: large enough to amortize the round trip, small enough to stay under MAX_PARAMS. */
 const rowsPerStatement = 500;
 
-export async function upsertItems(db: Db, provider: Provider, orgId: string, source: string, items: MappedItem[]): Promise<void> {
+export async function upsertItems(db: DbTx, provider: Provider, orgId: string, source: string, items: MappedItem[]): Promise<void> {
   const now = new Date();
   for (let start = 0; start < items.length; start += rowsPerStatement) {
-    const chunk = dedupeBySku(items.slice(start, start + rowsPerStatement));
-    const params: unknown[] = [];
-    const rows = chunk.map((item) => {
-      const values = [newId('itm'), orgId, item.sku, item.name, item.category, item.lengthMm, item.widthMm, item.heightMm, item.weightKg,
-        item.active, source, item.externalId, item.sourceChangedAt, now, now];
-      const placeholders = values.map((value) => {
-        params.push(value);
-        return provider === 'postgresql' ? `$${params.length}` : '?';
-      });
-      return `(${placeholders.join(', ')})`;
-    });
-    const sql =
-      `INSERT INTO "Item" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${rows.join(', ')} ` +
-      `ON CONFLICT ("orgId", "sku") DO UPDATE SET ${updated.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
+    const rows = dedupeBySku(items.slice(start, start + rowsPerStatement)).map((item) => [
+      newId('itm'), orgId, item.sku, item.name, item.category, item.lengthMm, item.widthMm, item.heightMm, item.weightKg,
+      item.active, source, item.externalId, item.sourceChangedAt, now, now,
+    ]);
+    const onConflict = `ON CONFLICT ("orgId", "sku") DO UPDATE SET ${updated.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
+    const { sql, params } = insertRows(provider, 'Item', columns, rows, onConflict);
     await db.$executeRawUnsafe(sql, ...params);
   }
 }

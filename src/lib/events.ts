@@ -22,10 +22,30 @@ export interface SyncProgressed {
   status: string;
 }
 
+/** An inbound webhook was received, or its processing status changed. Subscribers re-read the row. */
+export interface WebhookEventChanged {
+  orgId: string;
+  eventId: string;
+  integrationId: string;
+  connectorType: string;
+  status: string;
+}
+
+/** A transfer request changed status (queued, running, succeeded, retrying, failed, skipped). */
+export interface TransferChanged {
+  orgId: string;
+  transferId: string;
+  eventId: string;
+  connectorType: string;
+  status: string;
+}
+
 /** Topics are per organization, so a subscriber can only ever be handed its own org's events. */
 export type HubTopics = {
   'integration-changed': [orgId: string, payload: IntegrationChanged];
   'sync-progress': [orgId: string, payload: SyncProgressed];
+  'webhook-event': [orgId: string, payload: WebhookEventChanged];
+  'transfer-changed': [orgId: string, payload: TransferChanged];
 };
 
 export function createEventBus(eventTarget?: Parameters<typeof createPubSub>[0] extends infer O ? O extends { eventTarget?: infer T } ? T : never : never) {

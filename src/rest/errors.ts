@@ -6,12 +6,23 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldProblem } from '../domain/errors';
+import { WebhookRejectedError, type RejectionReason } from '../domain/webhooks/ingest';
+
+/** Seed 000's troubleshooting table, plus 403 for a disabled integration. */
+const webhookStatus: Record<RejectionReason, number> = {
+  not_found: 404,
+  secret_missing: 500,
+  bad_signature: 401,
+  invalid_json: 400,
+  disabled: 403,
+};
 
 export function sendError(reply: FastifyReply, status: number, code: string, message: string, fields?: FieldProblem[]): FastifyReply {
   return reply.status(status).type('application/json').send({ error: { code, message, ...(fields ? { fields } : {}) } });
 }
 
 function statusOf(error: DomainError): number {
+  if (error instanceof WebhookRejectedError) return webhookStatus[error.reason];
   if (error instanceof ValidationError) return 400;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sapS4hana } from '../../src/connectors/sap-s4hana/definition';
-import { mapItem } from '../../src/domain/sync/map-item';
+import { mapItem } from '../../src/domain/mapping/map-item';
 
 const mappings = sapS4hana.defaultMappings.itemMappings;
 const changedAt = new Date('2026-04-03T14:30:00Z');

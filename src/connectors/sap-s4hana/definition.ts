@@ -5,6 +5,7 @@
  */
 import type { ConnectorDefinition } from '../types';
 import { createSapClient } from './client';
+import { sapWebhooks } from './webhooks';
 
 const lengthUnits = ['MM', 'CM', 'M', 'IN', 'FT'];
 const weightUnits = ['G', 'KG', 'LB', 'OZ'];
@@ -56,5 +57,6 @@ export const sapS4hana: ConnectorDefinition = {
       quantity: 'DeliveryQuantity',
     },
   },
+  webhooks: sapWebhooks,
   connect: createSapClient,
 };

@@ -55,6 +55,16 @@ export const configureInput = z
           .max(10_080, 'must be at most 10080 minutes (a week)')
           .nullable()
           .optional(),
+        webhookScopes: z
+          .array(z.string({ message: 'must be a scope name such as "delivery/updated"' }), { message: 'must be a list of scope names (or null for the defaults)' })
+          .max(64)
+          .nullable()
+          .optional(),
+        deleteHandling: z.enum(['deactivate', 'delete'], { message: 'must be "deactivate" (mark inactive) or "delete"' }).optional(),
+        previousWebhookSecretValidUntil: z
+          .iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time (or null to stop accepting the previous secret)' })
+          .nullable()
+          .optional(),
       }, { message: 'must be an object' })
       .strict()
       .optional(),

@@ -13,7 +13,8 @@ import { newId } from '../../lib/ids';
 import { inFieldOrder, type FieldMap, type FieldMappings, type MappingSet } from '../entities';
 import { NotFoundError, ValidationError, type FieldProblem } from '../errors';
 import { parseInput } from '../validation';
-import { configureInput, httpUrl, mappingsInput } from './inputs';
+import { scopeProblems, type WebhookSettings } from '../webhooks/scopes';
+import { configureInput, httpUrl, mappingsInput, type ConfigureInput } from './inputs';
 import { mappingProblems } from './mappings';
 
 export type { Integration };
@@ -26,6 +27,8 @@ export interface ConfigureResult {
 const mappingSets: MappingSet[] = ['itemMappings', 'deliveryMappings'];
 
 export class IntegrationService {
+  private readonly changeListeners: Array<(integration: Integration) => void> = [];
+
   constructor(
     private readonly db: Db,
     private readonly keyring: Keyring,
@@ -75,17 +78,18 @@ export class IntegrationService {
       problems.push(...mappingProblems(connector, set, given, `fieldMappings.${set}`));
       mappings[set] = given;
     }
+
+    const scopes = input.settings?.webhookScopes;
+    if (scopes) problems.push(...scopeProblems(connector, scopes, 'settings.webhookScopes'));
     if (problems.length) throw new ValidationError(problems);
 
-    const secret = input.settings?.webhookSecret;
     const data = {
       tenantUrl: input.tenantUrl ?? existing!.tenantUrl,
       enabled: input.enabled ?? existing?.enabled ?? true,
       credentialsSealed: this.keyring.seal(JSON.stringify(credentials), aad(orgId, id, 'credentials')),
       credentialFields: Object.keys(credentials).sort(),
-      webhookSecretSealed:
-        secret === undefined ? (existing?.webhookSecretSealed ?? null) : secret === null ? null : this.keyring.seal(secret, aad(orgId, id, 'webhookSecret')),
-      settings: {},
+      ...this.webhookSecrets(orgId, id, existing, input.settings ?? {}),
+      settings: mergedSettings(existing, input.settings ?? {}),
       ...syncSchedule(input.settings?.syncIntervalMinutes, existing),
       itemMappings: mappings.itemMappings,
       deliveryMappings: mappings.deliveryMappings,
@@ -139,18 +143,55 @@ export class IntegrationService {
     return this.keyring.open(integration.webhookSecretSealed, aad(integration.orgId, integration.id, 'webhookSecret'));
   }
 
+  /** The secrets a signature may use now: the current one, and the replaced one during its overlap. */
+  acceptedWebhookSecrets(integration: Integration, now = new Date()): string[] {
+    const current = this.webhookSecret(integration);
+    if (current === null) return [];
+    const previous = this.previousWebhookSecret(integration);
+    return previous !== null && integration.previousWebhookSecretUntil && integration.previousWebhookSecretUntil > now ? [current, previous] : [current];
+  }
+
+  private previousWebhookSecret(integration: Integration): string | null {
+    if (!integration.previousWebhookSecretSealed) return null;
+    return this.keyring.open(integration.previousWebhookSecretSealed, aad(integration.orgId, integration.id, 'previousWebhookSecret'));
+  }
+
+  /**
+   * A new secret replaces the current one, which stays valid for the rotation overlap (24 hours,
+   * or until `previousWebhookSecretValidUntil`), so senders can switch without losing a hook.
+   */
+  private webhookSecrets(orgId: string, id: string, existing: Integration | null, settings: ConfigureInput['settings'] & object) {
+    const given = settings.webhookSecret;
+    const until = settings.previousWebhookSecretValidUntil;
+    const current = existing ? this.webhookSecret(existing) : null;
+    const replaced = given !== undefined && current !== null && given !== current;
+    const previous = replaced ? current : existing ? this.previousWebhookSecret(existing) : null;
+    const previousUntil =
+      until !== undefined ? (until === null ? null : new Date(until))
+      : replaced ? new Date(Date.now() + ROTATION_OVERLAP_MS)
+      : (existing?.previousWebhookSecretUntil ?? null);
+    return {
+      webhookSecretSealed:
+        given === undefined ? (existing?.webhookSecretSealed ?? null) : given === null ? null : this.keyring.seal(given, aad(orgId, id, 'webhookSecret')),
+      previousWebhookSecretSealed: previous === null || previousUntil === null ? null : this.keyring.seal(previous, aad(orgId, id, 'previousWebhookSecret')),
+      previousWebhookSecretUntil: previous === null ? null : previousUntil,
+    };
+  }
+
   /** Seals every secret again with the active key; returns how many integrations changed. */
   async resealAll(): Promise<number> {
     let changed = 0;
     for (const integration of await this.db.integration.findMany()) {
-      const sealed = [integration.credentialsSealed, integration.webhookSecretSealed].filter((value): value is string => value !== null);
-      if (!sealed.some((value) => this.keyring.needsResealing(value))) continue;
-      const secret = this.webhookSecret(integration);
+      const sealed = [integration.credentialsSealed, integration.webhookSecretSealed, integration.previousWebhookSecretSealed];
+      if (!sealed.some((value) => value !== null && this.keyring.needsResealing(value))) continue;
+      const { orgId, id } = integration;
+      const reseal = (value: string | null, field: string) => (value === null ? null : this.keyring.seal(value, aad(orgId, id, field)));
       await this.db.integration.update({
-        where: { id: integration.id },
+        where: { id },
         data: {
-          credentialsSealed: this.keyring.seal(JSON.stringify(this.credentials(integration)), aad(integration.orgId, integration.id, 'credentials')),
-          webhookSecretSealed: secret === null ? null : this.keyring.seal(secret, aad(integration.orgId, integration.id, 'webhookSecret')),
+          credentialsSealed: this.keyring.seal(JSON.stringify(this.credentials(integration)), aad(orgId, id, 'credentials')),
+          webhookSecretSealed: reseal(this.webhookSecret(integration), 'webhookSecret'),
+          previousWebhookSecretSealed: reseal(this.previousWebhookSecret(integration), 'previousWebhookSecret'),
         },
       });
       changed += 1;
@@ -167,7 +208,13 @@ export class IntegrationService {
     return storedMappings(updated);
   }
 
+  /** Called in this process after every change (caches of integration data listen). */
+  onChange(listener: (integration: Integration) => void): void {
+    this.changeListeners.push(listener);
+  }
+
   private publish(integration: Integration, action: IntegrationChanged['action']): void {
+    for (const listener of this.changeListeners) listener(integration);
     this.events.publish('integration-changed', integration.orgId, {
       orgId: integration.orgId,
       integrationId: integration.id,
@@ -176,6 +223,18 @@ export class IntegrationService {
       at: new Date().toISOString(),
     });
   }
+}
+
+/** How long a replaced webhook secret keeps verifying, unless the update says otherwise. */
+const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
+
+/** Integration.settings: the webhook policy; a null scope list goes back to the connector's defaults. */
+function mergedSettings(existing: Integration | null, given: NonNullable<ConfigureInput['settings']>): WebhookSettings {
+  const settings: WebhookSettings = { ...((existing?.settings as WebhookSettings | undefined) ?? {}) };
+  if (given.webhookScopes === null) delete settings.webhookScopes;
+  else if (given.webhookScopes !== undefined) settings.webhookScopes = [...new Set(given.webhookScopes)];
+  if (given.deleteHandling !== undefined) settings.deleteHandling = given.deleteHandling;
+  return settings;
 }
 
 /** A new or changed interval schedules the first run one interval from now. */

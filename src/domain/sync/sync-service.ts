@@ -19,7 +19,7 @@ import type { Logger } from '../../lib/logger';
 import type { Connections } from '../connections';
 import { ConflictError } from '../errors';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
-import { mapItem, type MappedItem, type RecordError } from './map-item';
+import { mapItem, type MappedItem, type RecordError } from '../mapping/map-item';
 
 export type { SyncRun };
 export type SyncMode = 'full' | 'incremental';

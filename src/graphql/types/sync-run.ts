@@ -3,7 +3,7 @@
  * `syncProgress` subscription (started, every page, finished).
  */
 import { filter, pipe } from 'graphql-yoga';
-import type { RecordError } from '../../domain/sync/map-item';
+import type { RecordError } from '../../domain/mapping/map-item';
 import { ConflictError } from '../../domain/errors';
 import type { SyncProgressed } from '../../lib/events';
 import { builder } from '../builder';

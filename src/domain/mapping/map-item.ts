@@ -3,9 +3,10 @@
  * canonical units or the reasons it cannot be stored. Bad values are reported per field; the
  * sync goes on with the next record.
  */
-import type { Measure, SourceRecord, SourceValue } from '../../connectors/types';
+import type { SourceRecord } from '../../connectors/types';
 import { itemFields, type FieldMap } from '../entities';
 import { convert, UnitError } from '../units';
+import { asText, isMeasure } from './source-values';
 
 export interface MappedItem {
   sku: string;
@@ -31,18 +32,6 @@ type Canonical = Omit<MappedItem, 'active' | 'externalId' | 'sourceChangedAt'>;
 const canonicalColumn: Record<string, keyof Canonical> = {
   sku: 'sku', name: 'name', category: 'category', length: 'lengthMm', width: 'widthMm', height: 'heightMm', weight: 'weightKg',
 };
-
-function isMeasure(value: SourceValue): value is Measure {
-  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'unit' in value;
-}
-
-function asText(value: SourceValue): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (isMeasure(value)) return String(value.value);
-  const text = String(value).trim();
-  return text === '' ? null : text;
-}
 
 export function mapItem(record: SourceRecord, mappings: FieldMap): { item: MappedItem } | { errors: RecordError[] } {
   const errors: RecordError[] = [];

@@ -1,0 +1,133 @@
+/**
+ * The job table's SQL. A job is claimed by setting a lease (owner + expiry) on it; the claim
+ * counts as an attempt, so a job whose worker keeps crashing still runs out of attempts. Every
+ * later write is fenced on (id, leaseOwner, attempts): a worker whose lease lapsed and was
+ * reclaimed by another cannot complete, reschedule or bury the job any more.
+ *
+ * PostgreSQL claims with `FOR UPDATE SKIP LOCKED`, so concurrent workers in several processes
+ * never take the same row; SQLite has one writer at a time, so its single UPDATE … RETURNING is
+ * already exclusive.
+ */
+import type { Db } from './connection';
+import type { Provider } from './provider-schemas';
+import { insertRows, Params } from './sql';
+import { newId } from '../lib/ids';
+
+/** A Prisma client or the transaction client handed to `$transaction(async (tx) => …)`. */
+export type DbTx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+export interface NewJob {
+  queue: string;
+  subjectId: string;
+  orgId: string;
+  maxAttempts: number;
+  runAt?: Date;
+}
+
+export interface ClaimedJob {
+  id: string;
+  queue: string;
+  subjectId: string;
+  orgId: string;
+  /** This attempt's number, from 1. */
+  attempts: number;
+  maxAttempts: number;
+  leaseOwner: string;
+}
+
+const jobColumns = ['id', 'queue', 'subjectId', 'orgId', 'status', 'attempts', 'maxAttempts', 'runAt', 'createdAt', 'updatedAt'] as const;
+
+/** Lease lost: the job was reclaimed by another worker (or finished) while this one held it. */
+export class LeaseLostError extends Error {
+  constructor(jobId: string) {
+    super(`lease on job ${jobId} was lost; another worker owns it now`);
+  }
+}
+
+export class JobStore {
+  constructor(
+    private readonly db: Db,
+    private readonly provider: Provider,
+  ) {}
+
+  /** Adds jobs inside the caller's transaction, so they exist exactly when the work they carry does. */
+  async enqueue(tx: DbTx, jobs: readonly NewJob[], now: Date): Promise<void> {
+    if (jobs.length === 0) return;
+    const rows = jobs.map((job) => [newId('job'), job.queue, job.subjectId, job.orgId, 'queued', 0, job.maxAttempts, job.runAt ?? now, now, now]);
+    const { sql, params } = insertRows(this.provider, 'Job', jobColumns, rows);
+    await tx.$executeRawUnsafe(sql, ...params);
+  }
+
+  /** Leases up to `limit` due jobs of the given queues: queued ones whose time has come, and running ones whose lease lapsed. */
+  async claim(queues: readonly string[], owner: string, limit: number, leaseMs: number, now: Date): Promise<ClaimedJob[]> {
+    if (queues.length === 0 || limit <= 0) return [];
+    const p = new Params(this.provider);
+    const set = `"status" = 'running', "leaseOwner" = ${p.add(owner)}, "leaseUntil" = ${p.add(new Date(now.getTime() + leaseMs))}, "attempts" = "attempts" + 1, "updatedAt" = ${p.add(now)}`;
+    const at = p.add(now);
+    const due =
+      `"queue" IN (${p.list(queues)}) AND (("status" = 'queued' AND "runAt" <= ${at}) OR ("status" = 'running' AND "leaseUntil" < ${at}))`;
+    const lock = this.provider === 'postgresql' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const sql =
+      `UPDATE "Job" SET ${set} WHERE "id" IN (SELECT "id" FROM "Job" WHERE ${due} ORDER BY "runAt" LIMIT ${p.add(limit)}${lock}) ` +
+      `RETURNING "id", "queue", "subjectId", "orgId", "attempts", "maxAttempts"`;
+    const rows = await this.db.$queryRawUnsafe<Omit<ClaimedJob, 'leaseOwner'>[]>(sql, ...p.values);
+    return rows.map((row) => ({ ...row, attempts: Number(row.attempts), maxAttempts: Number(row.maxAttempts), leaseOwner: owner }));
+  }
+
+  /** Extends the leases of jobs this worker still holds; returns how many it still holds. */
+  async extend(jobs: readonly ClaimedJob[], owner: string, leaseUntil: Date): Promise<number> {
+    if (jobs.length === 0) return 0;
+    const { count } = await this.db.job.updateMany({
+      where: { id: { in: jobs.map((job) => job.id) }, leaseOwner: owner, status: 'running' },
+      data: { leaseUntil },
+    });
+    return count;
+  }
+
+  /** Deletes the finished job in the caller's transaction; throws LeaseLostError when it no longer holds it. */
+  async complete(tx: DbTx, job: ClaimedJob): Promise<void> {
+    const { count } = await tx.job.deleteMany({ where: fenced(job) });
+    if (count === 0) throw new LeaseLostError(job.id);
+  }
+
+  /** Puts the job back for another attempt at `runAt`. */
+  async reschedule(tx: DbTx, job: ClaimedJob, runAt: Date, error: string, now: Date): Promise<void> {
+    const { count } = await tx.job.updateMany({
+      where: fenced(job),
+      data: { status: 'queued', runAt, leaseOwner: null, leaseUntil: null, lastError: error, updatedAt: now },
+    });
+    if (count === 0) throw new LeaseLostError(job.id);
+  }
+
+  /** No attempts left: the job stays as "dead" until someone replays it. */
+  async bury(tx: DbTx, job: ClaimedJob, error: string, now: Date): Promise<void> {
+    const { count } = await tx.job.updateMany({
+      where: fenced(job),
+      data: { status: 'dead', leaseOwner: null, leaseUntil: null, lastError: error, updatedAt: now },
+    });
+    if (count === 0) throw new LeaseLostError(job.id);
+  }
+
+  /**
+   * Makes the jobs of these subjects due now with fresh attempts: dead ones come back, queued
+   * ones waiting for a retry run at once, and subjects without a job get one. Running jobs are
+   * left to finish. Returns the subjects that were (re)queued.
+   */
+  async requeue(tx: DbTx, queue: string, subjects: readonly { subjectId: string; orgId: string }[], maxAttempts: number, now: Date): Promise<string[]> {
+    if (subjects.length === 0) return [];
+    const ids = subjects.map((subject) => subject.subjectId);
+    const existing = await tx.job.findMany({ where: { queue, subjectId: { in: ids } }, select: { subjectId: true, status: true } });
+    await tx.job.updateMany({
+      where: { queue, subjectId: { in: ids }, status: { in: ['queued', 'dead'] } },
+      data: { status: 'queued', runAt: now, attempts: 0, maxAttempts, lastError: null, updatedAt: now },
+    });
+    const withJob = new Set(existing.map((job) => job.subjectId));
+    await this.enqueue(tx, subjects.filter((subject) => !withJob.has(subject.subjectId)).map((subject) => ({ queue, ...subject, maxAttempts })), now);
+    const running = new Set(existing.filter((job) => job.status === 'running').map((job) => job.subjectId));
+    return ids.filter((id) => !running.has(id));
+  }
+}
+
+function fenced(job: ClaimedJob) {
+  return { id: job.id, leaseOwner: job.leaseOwner, attempts: job.attempts, status: 'running' };
+}

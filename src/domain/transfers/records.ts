@@ -1,0 +1,34 @@
+/** Storing what a transfer brought over, inside the transfer's transaction. */
+import type { EntityType } from '../../connectors/types';
+import type { DbTx } from '../../db/job-store';
+import { newId } from '../../lib/ids';
+import type { MappedDelivery } from '../mapping/map-delivery';
+import type { DeleteHandling } from '../webhooks/scopes';
+
+/** Header upserted by order id; the lines are replaced by the host system's current ones. */
+export async function saveDelivery(tx: DbTx, orgId: string, source: string, delivery: MappedDelivery): Promise<void> {
+  const header = { shipTo: delivery.shipTo, plannedShipDate: delivery.plannedShipDate, active: true, source, externalId: delivery.externalId };
+  const row = await tx.delivery.upsert({
+    where: { orgId_orderId: { orgId, orderId: delivery.orderId } },
+    create: { id: newId('dlv'), orgId, orderId: delivery.orderId, ...header },
+    update: header,
+    select: { id: true },
+  });
+  await tx.deliveryLine.deleteMany({ where: { deliveryId: row.id } });
+  await tx.deliveryLine.createMany({ data: delivery.lines.map((line) => ({ id: newId('dln'), deliveryId: row.id, ...line })) });
+}
+
+export type DeleteOutcome = 'deactivated' | 'deleted' | 'not_found';
+
+/**
+ * A delete hook for a record the host system no longer has: only its id is known, so the record
+ * is found by the id it came with from this connector.
+ */
+export async function applyDelete(tx: DbTx, entity: EntityType, where: { orgId: string; source: string; externalId: string }, handling: DeleteHandling): Promise<DeleteOutcome> {
+  const inactive = { active: false };
+  const { count } = await (entity === 'item'
+    ? handling === 'delete' ? tx.item.deleteMany({ where }) : tx.item.updateMany({ where, data: inactive })
+    : handling === 'delete' ? tx.delivery.deleteMany({ where }) : tx.delivery.updateMany({ where, data: inactive }));
+  if (count === 0) return 'not_found';
+  return handling === 'delete' ? 'deleted' : 'deactivated';
+}

@@ -1,0 +1,129 @@
+/**
+ * The job that carries out one transfer request: read the record the hook named from the host
+ * system (hooks are notifications; the API has the data), map it with the integration's mappings
+ * and store it, or apply a delete as the integration says. The record, the transfer's result,
+ * the job's completion and, for an event's last transfer, the event's outcome commit together.
+ *
+ * Failures the host system may get over (unreachable, 5xx, expired credentials) are retried by
+ * the job machinery; a record that does not exist or cannot be mapped fails at once.
+ */
+import { findConnector } from '../../connectors/registry';
+import { ConnectorError, type EntityType, type ScopeAction } from '../../connectors/types';
+import type { Db } from '../../db/connection';
+import { upsertItems } from '../../db/item-store';
+import type { ClaimedJob, DbTx } from '../../db/job-store';
+import type { Provider } from '../../db/provider-schemas';
+import type { EventBus } from '../../lib/events';
+import type { Logger } from '../../lib/logger';
+import { PermanentJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
+import type { Connections } from '../connections';
+import { storedMappings, type Integration } from '../integrations/integration-service';
+import { mapDelivery } from '../mapping/map-delivery';
+import { mapItem, type RecordError } from '../mapping/map-item';
+import { TRANSFER_QUEUE } from '../webhooks/process-event';
+import { webhookPolicy, type WebhookSettings } from '../webhooks/scopes';
+import { settleEvent, type EventStatus } from '../webhooks/settle';
+import { applyDelete, saveDelivery, type DeleteOutcome } from './records';
+
+type TransferRow = NonNullable<Awaited<ReturnType<Db['transferRequest']['findUnique']>>> & { integration: Integration };
+type Outcome = 'upserted' | DeleteOutcome;
+/** Stores the fetched record in the completing transaction. */
+type Store = (tx: DbTx) => Promise<Outcome>;
+
+export class TransferRunner implements JobHandler {
+  readonly queue = TRANSFER_QUEUE;
+
+  constructor(
+    private readonly db: Db,
+    private readonly provider: Provider,
+    private readonly connections: Connections,
+    private readonly events: EventBus,
+    private readonly logger: Logger,
+  ) {}
+
+  async run(job: ClaimedJob, ctx: JobContext): Promise<void> {
+    const transfer = await this.db.transferRequest.findUnique({ where: { id: job.subjectId }, include: { integration: true } });
+    if (!transfer) return;
+    await this.db.transferRequest.update({ where: { id: transfer.id }, data: { status: 'running', attempts: job.attempts } });
+    this.publish(transfer, 'running');
+
+    let store: Store;
+    try {
+      store = await this.prepare(transfer, ctx.signal);
+    } catch (error) {
+      throw userFacing(error, this.logger, transfer.id);
+    }
+    const now = new Date();
+    const { outcome, eventStatus } = await this.db.$transaction(async (tx) => {
+      const outcome = await store(tx);
+      await tx.transferRequest.update({ where: { id: transfer.id }, data: { status: 'succeeded', outcome, error: null, completedAt: now } });
+      await ctx.complete(tx);
+      return { outcome, eventStatus: await settleEvent(tx, transfer.eventId, now) };
+    });
+    this.logger.debug({ transferId: transfer.id, scope: transfer.scope, externalId: transfer.externalId, outcome }, 'transfer done');
+    this.publish(transfer, 'succeeded', eventStatus);
+  }
+
+  async recordFailure(tx: DbTx, job: ClaimedJob, attempt: FailedAttempt): Promise<() => void> {
+    const status = attempt.final ? 'failed' : 'retrying';
+    const transfer = await tx.transferRequest.update({
+      where: { id: job.subjectId },
+      data: { status, error: attempt.error, attempts: job.attempts, completedAt: attempt.final ? new Date() : null },
+    });
+    const eventStatus = attempt.final ? await settleEvent(tx, transfer.eventId, new Date()) : null;
+    return () => this.publish(transfer, status, eventStatus);
+  }
+
+  /** Reads what the transfer needs from the host system (outside any transaction) and returns how to store it. */
+  private async prepare(transfer: TransferRow, signal: AbortSignal): Promise<Store> {
+    const { integration } = transfer;
+    const connector = findConnector(transfer.connectorType);
+    if (!connector) throw new PermanentJobError(`connector ${transfer.connectorType} is no longer available`);
+    const [entity, action] = transfer.scope.split('/') as [EntityType, ScopeAction];
+    const where = { orgId: transfer.orgId, source: transfer.connectorType, externalId: transfer.externalId };
+
+    if (action === 'deleted') {
+      const { deleteHandling } = webhookPolicy(connector, integration.settings as WebhookSettings);
+      return (tx) => applyDelete(tx, entity, where, deleteHandling);
+    }
+    const client = this.connections.clientFor(integration);
+    const mappings = storedMappings(integration);
+    const missing = `${transfer.connectorType} has no ${entity} "${transfer.externalId}"`;
+    if (entity === 'item') {
+      const record = await client.fetchItem(transfer.externalId, signal);
+      if (!record) throw new PermanentJobError(missing);
+      const mapped = mapItem(record, mappings.itemMappings);
+      if ('errors' in mapped) throw new PermanentJobError(describe(mapped.errors));
+      return async (tx) => {
+        await upsertItems(tx, this.provider, transfer.orgId, transfer.connectorType, [mapped.item]);
+        return 'upserted';
+      };
+    }
+    const delivery = await client.fetchDelivery(transfer.externalId, signal);
+    if (!delivery) throw new PermanentJobError(missing);
+    const mapped = mapDelivery(delivery, mappings.deliveryMappings);
+    if ('errors' in mapped) throw new PermanentJobError(describe(mapped.errors));
+    return async (tx) => {
+      await saveDelivery(tx, transfer.orgId, transfer.connectorType, mapped.delivery);
+      return 'upserted';
+    };
+  }
+
+  private publish(transfer: TransferRow | { id: string; orgId: string; eventId: string; connectorType: string; integrationId: string }, status: string, eventStatus: EventStatus | null = null): void {
+    const { orgId, eventId, connectorType } = transfer;
+    this.events.publish('transfer-changed', orgId, { orgId, transferId: transfer.id, eventId, connectorType, status });
+    if (eventStatus) this.events.publish('webhook-event', orgId, { orgId, eventId, integrationId: transfer.integrationId, connectorType, status: eventStatus });
+  }
+}
+
+function describe(errors: RecordError[]): string {
+  return errors.map((error) => (error.field ? `${error.field}: ${error.message}` : error.message)).join('; ');
+}
+
+/** Connector and permanent errors keep their (user-facing) message; anything else is logged and hidden. */
+function userFacing(error: unknown, logger: Logger, transferId: string): unknown {
+  if (error instanceof ConnectorError || error instanceof PermanentJobError) return error;
+  if (error instanceof Error && error.name === 'AbortError') return error;
+  logger.error({ err: error, transferId }, 'transfer failed unexpectedly');
+  return new Error('internal error while transferring; see the hub log');
+}

@@ -1,0 +1,197 @@
+/**
+ * Runs jobs from the job table: claims due jobs under a lease, runs each with its queue's
+ * handler, keeps the leases alive while they run (heartbeat), and on failure reschedules with
+ * backoff or, when attempts are used up, buries the job as dead. Any number of workers, in any
+ * number of processes, may share one database: the claim is exclusive (see JobStore).
+ *
+ * Handlers finish a job in the same transaction that records its result (`ctx.complete(tx)`), so
+ * a crash leaves either the result and no job, or the job and no result; never a result whose
+ * job runs again unfenced.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/connection';
+import { LeaseLostError, type ClaimedJob, type DbTx, type JobStore } from '../db/job-store';
+import type { Logger } from '../lib/logger';
+
+export interface JobContext {
+  /** Aborted when the worker stops or loses the lease. */
+  signal: AbortSignal;
+  /** Deletes the job inside the caller's transaction; throws LeaseLostError if another worker took it over. */
+  complete(tx: DbTx): Promise<void>;
+}
+
+export interface FailedAttempt {
+  error: string;
+  /** No attempt is left: the job is buried. */
+  final: boolean;
+  /** When the next attempt runs (null when final). */
+  retryAt: Date | null;
+}
+
+export interface JobHandler {
+  queue: string;
+  /** Does the work, and calls ctx.complete(tx) in the transaction that stores the result. */
+  run(job: ClaimedJob, ctx: JobContext): Promise<void>;
+  /**
+   * Records a failed attempt on the job's subject, in the transaction that reschedules or buries
+   * the job; may return what to do once that transaction committed (e.g. publish the change).
+   */
+  recordFailure(tx: DbTx, job: ClaimedJob, attempt: FailedAttempt): Promise<(() => void) | void>;
+  /** Delay before the next attempt after `failedAttempts` failures (default: WorkerOptions.retryDelayMs). */
+  retryDelayMs?(failedAttempts: number, error: unknown): number;
+}
+
+/** A failure no retry can fix (the subject is gone, the input is malformed): bury at once. */
+export class PermanentJobError extends Error {}
+
+export interface WorkerOptions {
+  /** Jobs run at the same time in this worker. */
+  concurrency: number;
+  /** How long a claim holds without a heartbeat; heartbeats run every third of it. */
+  leaseMs: number;
+  /** How often an idle worker looks for due jobs (it is also woken at once by local enqueues). */
+  pollMs: number;
+  retryDelayMs(failedAttempts: number): number;
+  clock?: () => Date;
+}
+
+export class JobWorker {
+  readonly owner = `wrk_${randomUUID()}`;
+  private readonly handlers: Map<string, JobHandler>;
+  private readonly inFlight = new Map<string, { job: ClaimedJob; abort: AbortController; done: Promise<void> }>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly db: Db,
+    private readonly store: JobStore,
+    handlers: readonly JobHandler[],
+    private readonly logger: Logger,
+    private readonly options: WorkerOptions,
+  ) {
+    this.handlers = new Map(handlers.map((handler) => [handler.queue, handler]));
+    this.now = options.clock ?? (() => new Date());
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.heartbeat = setInterval(() => void this.extendLeases(), Math.max(50, Math.floor(this.options.leaseMs / 3)));
+    this.loop = this.pollLoop();
+  }
+
+  /** Looks for work now instead of at the next poll (called after a local enqueue commits). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Stops claiming, aborts running jobs and waits for them to settle (their jobs stay leased and are reclaimed later). */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.wake();
+    for (const entry of this.inFlight.values()) entry.abort.abort(new Error('the worker is stopping'));
+    await this.loop;
+    await Promise.allSettled([...this.inFlight.values()].map((entry) => entry.done));
+  }
+
+  /** Resolves when nothing is running and no job is due (tests, benchmarks). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()].map((entry) => entry.done));
+  }
+
+  private async pollLoop(): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        claimed = await this.claimAndRun();
+      } catch (error) {
+        this.logger.error({ err: error }, 'job claim failed');
+      }
+      // Full batch: more may be waiting, claim again at once. Otherwise sleep until woken or the poll interval.
+      if (claimed > 0 && this.inFlight.size < this.options.concurrency) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.pollMs);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = null;
+    }
+  }
+
+  private async claimAndRun(): Promise<number> {
+    const free = this.options.concurrency - this.inFlight.size;
+    if (free <= 0) return 0;
+    const jobs = await this.store.claim([...this.handlers.keys()], this.owner, free, this.options.leaseMs, this.now());
+    for (const job of jobs) {
+      const abort = new AbortController();
+      const done = this.runOne(job, abort.signal).finally(() => {
+        this.inFlight.delete(job.id);
+        // A slot is free again: look for the next job without waiting for the poll.
+        this.wake();
+      });
+      this.inFlight.set(job.id, { job, abort, done });
+    }
+    return jobs.length;
+  }
+
+  private async runOne(job: ClaimedJob, signal: AbortSignal): Promise<void> {
+    const handler = this.handlers.get(job.queue)!;
+    let completed = false;
+    const ctx: JobContext = {
+      signal,
+      complete: async (tx) => {
+        await this.store.complete(tx, job);
+        completed = true;
+      },
+    };
+    try {
+      await handler.run(job, ctx);
+      if (!completed) await this.db.$transaction(async (tx) => ctx.complete(tx));
+    } catch (error) {
+      if (error instanceof LeaseLostError) {
+        this.logger.warn({ jobId: job.id, queue: job.queue }, error.message);
+        return;
+      }
+      if (signal.aborted && !this.running) return; // shutting down: the lease lapses and another run picks it up
+      await this.recordFailure(handler, job, error);
+    }
+  }
+
+  private async recordFailure(handler: JobHandler, job: ClaimedJob, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const final = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
+    const now = this.now();
+    const delay = final ? 0 : (handler.retryDelayMs?.(job.attempts, error) ?? this.options.retryDelayMs(job.attempts));
+    const retryAt = final ? null : new Date(now.getTime() + delay);
+    try {
+      const afterCommit = await this.db.$transaction(async (tx) => {
+        if (retryAt) await this.store.reschedule(tx, job, retryAt, message, now);
+        else await this.store.bury(tx, job, message, now);
+        return handler.recordFailure(tx, job, { error: message, final, retryAt });
+      });
+      afterCommit?.();
+      this.logger.info({ jobId: job.id, queue: job.queue, attempt: job.attempts, final, retryAt, reason: message }, final ? 'job failed for good' : 'job failed; will retry');
+    } catch (writeError) {
+      if (writeError instanceof LeaseLostError) return;
+      // The lease lapses and the job is claimed again: the attempt is not lost, only its record.
+      this.logger.error({ err: writeError, jobId: job.id }, 'could not record a failed job attempt');
+    }
+  }
+
+  private async extendLeases(): Promise<void> {
+    const held = [...this.inFlight.values()].map((entry) => entry.job);
+    if (held.length === 0) return;
+    try {
+      await this.store.extend(held, this.owner, new Date(this.now().getTime() + this.options.leaseMs));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'job lease heartbeat failed');
+    }
+  }
+}

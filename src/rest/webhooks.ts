@@ -1,0 +1,51 @@
+/**
+ * `POST /api/v1/integrations/webhook/{connectorType}/{orgId}` (seed 000): no API key, the
+ * signature over the raw body is the authentication. The body reaches the domain as the exact
+ * bytes received (a parsed and re-serialized body would not verify). SAP Event Mesh's webhook
+ * handshake (`OPTIONS` with `WebHook-Request-Origin`, from the CloudEvents HTTP webhook spec) is
+ * answered for configured integrations.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { WebhookRejectedError } from '../domain/webhooks/ingest';
+import type { Services } from '../services';
+import { sendError } from './errors';
+
+type Target = { Params: { connectorType: string; orgId: string } };
+
+/** JSON in any of its media types (application/json, application/cloudevents+json, …), or none given. */
+function isJsonMediaType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return true;
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json')) || type === 'text/plain';
+}
+
+function headersOf(request: FastifyRequest): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}
+
+export function webhookRoutes(services: Services, bodyLimit: number) {
+  return async (app: FastifyInstance) => {
+    // Raw bytes for every media type: verification needs them untouched, and the media type is checked below.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
+
+    app.post<Target>('/:connectorType/:orgId', { bodyLimit }, async (request, reply) => {
+      if (!isJsonMediaType(request.headers['content-type'])) {
+        return sendError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the webhook body as JSON (Content-Type: application/json)');
+      }
+      const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const ack = await services.webhooks.receive({ ...request.params, headers: headersOf(request), rawBody });
+      return reply.status(200).send({ success: true, deliveryId: ack.deliveryId });
+    });
+
+    app.options<Target>('/:connectorType/:orgId', async (request, reply) => {
+      const target = await services.webhooks.exists(request.params.orgId, request.params.connectorType);
+      if (!target) throw new WebhookRejectedError('not_found', `no ${request.params.connectorType} integration is configured for organization ${request.params.orgId}`);
+      const origin = request.headers['webhook-request-origin'];
+      if (typeof origin === 'string') reply.header('webhook-allowed-origin', origin).header('webhook-allowed-rate', '*');
+      return reply.status(200).header('allow', 'POST, OPTIONS').send();
+    });
+  };
+}
