@@ -63,9 +63,9 @@ export class JobStore {
     if (queues.length === 0 || limit <= 0) return [];
     const p = new Params(this.provider);
     const set = `"status" = 'running', "leaseOwner" = ${p.add(owner)}, "leaseUntil" = ${p.add(new Date(now.getTime() + leaseMs))}, "attempts" = "attempts" + 1, "updatedAt" = ${p.add(now)}`;
-    const at = p.add(now);
+    // Each use gets its own placeholder: SQLite's `?` cannot be referenced twice.
     const due =
-      `"queue" IN (${p.list(queues)}) AND (("status" = 'queued' AND "runAt" <= ${at}) OR ("status" = 'running' AND "leaseUntil" < ${at}))`;
+      `"queue" IN (${p.list(queues)}) AND (("status" = 'queued' AND "runAt" <= ${p.add(now)}) OR ("status" = 'running' AND "leaseUntil" < ${p.add(now)}))`;
     const lock = this.provider === 'postgresql' ? ' FOR UPDATE SKIP LOCKED' : '';
     const sql =
       `UPDATE "Job" SET ${set} WHERE "id" IN (SELECT "id" FROM "Job" WHERE ${due} ORDER BY "runAt" LIMIT ${p.add(limit)}${lock}) ` +
