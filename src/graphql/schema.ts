@@ -8,6 +8,9 @@ import './types/sync-status';
 import './types/integration';
 import './types/sync-run';
 import './types/item';
+import './types/delivery';
+import './types/webhook-event';
+import './types/transfer-request';
 
 export const schema = builder.toSchema();
 

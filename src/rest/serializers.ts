@@ -1,5 +1,6 @@
 /** REST representations (seed 000 field names). Secrets are never part of any of them. */
 import type { ConnectorDefinition } from '../connectors/types';
+import { integrationPolicy } from '../domain/webhooks/scopes';
 import { storedMappings, type Integration } from '../domain/integrations/integration-service';
 import { latestError } from '../domain/integrations/status';
 import { webhookUrl, type Services } from '../services';
@@ -25,13 +26,20 @@ export function syncStatusJson(i: Integration) {
 }
 
 export function integrationJson(i: Integration, services: Services) {
+  const policy = integrationPolicy(i);
   return {
     id: i.id,
     connectorType: i.connectorType,
     tenantUrl: i.tenantUrl,
     enabled: i.enabled,
     credentialFields: i.credentialFields as string[],
-    settings: { webhookSecretConfigured: i.webhookSecretSealed !== null, syncIntervalMinutes: i.syncIntervalMinutes },
+    settings: {
+      webhookSecretConfigured: i.webhookSecretSealed !== null,
+      previousWebhookSecretValidUntil: i.previousWebhookSecretSealed ? (i.previousWebhookSecretUntil?.toISOString() ?? null) : null,
+      syncIntervalMinutes: i.syncIntervalMinutes,
+      webhookScopes: [...policy.enabledScopes],
+      deleteHandling: policy.deleteHandling,
+    },
     fieldMappings: storedMappings(i),
     webhookUrl: webhookUrl(services, i.connectorType, i.orgId),
     syncStatus: syncStatusJson(i),

@@ -31,6 +31,16 @@ type Documents = {
     "\n  query SyncRuns($first: Int, $after: String) {\n    syncRuns(first: $first, after: $after) {\n      edges { node { ...SyncRunFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SyncRunsDocument,
     "\n  query Items($first: Int, $after: String, $sku: String, $skuPrefix: String) {\n    items(first: $first, after: $after, sku: $sku, skuPrefix: $skuPrefix) {\n      edges { cursor node { id sku name category lengthMm widthMm heightMm weightKg active source externalId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ItemsDocument,
     "\n  query SyncStatus($connectorType: String!) {\n    integration(connectorType: $connectorType) {\n      syncIntervalMinutes nextSyncAt\n      syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastError }\n    }\n  }\n": typeof types.SyncStatusDocument,
+    "\n  subscription WebhookEvents($connectorType: String) {\n    webhookEvents(connectorType: $connectorType) { deliveryId connectorType status transferCount }\n  }\n": typeof types.WebhookEventsDocument,
+    "\n  subscription TransferRequestUpdated($deliveryId: String) {\n    transferRequestUpdated(deliveryId: $deliveryId) { transferId scope externalId status attempts }\n  }\n": typeof types.TransferRequestUpdatedDocument,
+    "\n  query WebhookEvent($deliveryId: String!) {\n    webhookEvent(deliveryId: $deliveryId) {\n      deliveryId status body signatureScheme transferCount error\n      transfers { scope externalId status outcome attempts error }\n    }\n  }\n": typeof types.WebhookEventDocument,
+    "\n  query WebhookEventList($status: WebhookEventStatus) {\n    webhookEvents(status: $status, first: 50) { edges { node { deliveryId status } } }\n  }\n": typeof types.WebhookEventListDocument,
+    "\n  query TransferRequests($externalId: String) {\n    transferRequests(externalId: $externalId, first: 20) { edges { node { transferId scope status event { deliveryId } } } }\n  }\n": typeof types.TransferRequestsDocument,
+    "\n  query Deliveries($orderId: String) {\n    deliveries(orderId: $orderId, first: 5) { edges { node { orderId shipTo active lines { lineNumber sku quantity quantityUnit } } } }\n  }\n": typeof types.DeliveriesDocument,
+    "\n  query WebhookSettings {\n    connector(connectorType: \"sap-s4hana\") { webhookScopes { name entity action } }\n    integration(connectorType: \"sap-s4hana\") {\n      webhookScopes deleteHandling webhookSecretConfigured previousWebhookSecretValidUntil\n      syncStatus { lastWebhookAt lastWebhookStatus lastError }\n    }\n  }\n": typeof types.WebhookSettingsDocument,
+    "\n  mutation ConfigureScopes($scopes: [String!], $deleteHandling: String) {\n    configureIntegration(input: { connectorType: \"sap-s4hana\", webhookScopes: $scopes, deleteHandling: $deleteHandling }) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { integration { webhookScopes deleteHandling } } }\n      ... on ValidationError { message fields { path message } }\n    }\n  }\n": typeof types.ConfigureScopesDocument,
+    "\n  mutation Replay($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      __typename\n      ... on MutationReplayWebhookEventsSuccess { data { queued } }\n      ... on ValidationError { message }\n    }\n  }\n": typeof types.ReplayDocument,
+    "\n  mutation RetryTransfers($ids: [String!]!) {\n    retryTransferRequests(transferIds: $ids) {\n      __typename\n      ... on MutationRetryTransferRequestsSuccess { data }\n    }\n  }\n": typeof types.RetryTransfersDocument,
 };
 const documents: Documents = {
     "\n  query Connectors {\n    connectors {\n      connectorType\n      displayName\n      description\n      requiredCredentialFields\n      itemSourceFields { name kind units }\n      defaultFieldMappings { itemMappings { target source } deliveryMappings { target source } }\n    }\n  }\n": types.ConnectorsDocument,
@@ -50,6 +60,16 @@ const documents: Documents = {
     "\n  query SyncRuns($first: Int, $after: String) {\n    syncRuns(first: $first, after: $after) {\n      edges { node { ...SyncRunFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SyncRunsDocument,
     "\n  query Items($first: Int, $after: String, $sku: String, $skuPrefix: String) {\n    items(first: $first, after: $after, sku: $sku, skuPrefix: $skuPrefix) {\n      edges { cursor node { id sku name category lengthMm widthMm heightMm weightKg active source externalId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ItemsDocument,
     "\n  query SyncStatus($connectorType: String!) {\n    integration(connectorType: $connectorType) {\n      syncIntervalMinutes nextSyncAt\n      syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastError }\n    }\n  }\n": types.SyncStatusDocument,
+    "\n  subscription WebhookEvents($connectorType: String) {\n    webhookEvents(connectorType: $connectorType) { deliveryId connectorType status transferCount }\n  }\n": types.WebhookEventsDocument,
+    "\n  subscription TransferRequestUpdated($deliveryId: String) {\n    transferRequestUpdated(deliveryId: $deliveryId) { transferId scope externalId status attempts }\n  }\n": types.TransferRequestUpdatedDocument,
+    "\n  query WebhookEvent($deliveryId: String!) {\n    webhookEvent(deliveryId: $deliveryId) {\n      deliveryId status body signatureScheme transferCount error\n      transfers { scope externalId status outcome attempts error }\n    }\n  }\n": types.WebhookEventDocument,
+    "\n  query WebhookEventList($status: WebhookEventStatus) {\n    webhookEvents(status: $status, first: 50) { edges { node { deliveryId status } } }\n  }\n": types.WebhookEventListDocument,
+    "\n  query TransferRequests($externalId: String) {\n    transferRequests(externalId: $externalId, first: 20) { edges { node { transferId scope status event { deliveryId } } } }\n  }\n": types.TransferRequestsDocument,
+    "\n  query Deliveries($orderId: String) {\n    deliveries(orderId: $orderId, first: 5) { edges { node { orderId shipTo active lines { lineNumber sku quantity quantityUnit } } } }\n  }\n": types.DeliveriesDocument,
+    "\n  query WebhookSettings {\n    connector(connectorType: \"sap-s4hana\") { webhookScopes { name entity action } }\n    integration(connectorType: \"sap-s4hana\") {\n      webhookScopes deleteHandling webhookSecretConfigured previousWebhookSecretValidUntil\n      syncStatus { lastWebhookAt lastWebhookStatus lastError }\n    }\n  }\n": types.WebhookSettingsDocument,
+    "\n  mutation ConfigureScopes($scopes: [String!], $deleteHandling: String) {\n    configureIntegration(input: { connectorType: \"sap-s4hana\", webhookScopes: $scopes, deleteHandling: $deleteHandling }) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { integration { webhookScopes deleteHandling } } }\n      ... on ValidationError { message fields { path message } }\n    }\n  }\n": types.ConfigureScopesDocument,
+    "\n  mutation Replay($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      __typename\n      ... on MutationReplayWebhookEventsSuccess { data { queued } }\n      ... on ValidationError { message }\n    }\n  }\n": types.ReplayDocument,
+    "\n  mutation RetryTransfers($ids: [String!]!) {\n    retryTransferRequests(transferIds: $ids) {\n      __typename\n      ... on MutationRetryTransferRequestsSuccess { data }\n    }\n  }\n": types.RetryTransfersDocument,
 };
 
 /**
@@ -134,6 +154,46 @@ export function graphql(source: "\n  query Items($first: Int, $after: String, $s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SyncStatus($connectorType: String!) {\n    integration(connectorType: $connectorType) {\n      syncIntervalMinutes nextSyncAt\n      syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastError }\n    }\n  }\n"): (typeof documents)["\n  query SyncStatus($connectorType: String!) {\n    integration(connectorType: $connectorType) {\n      syncIntervalMinutes nextSyncAt\n      syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastError }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WebhookEvents($connectorType: String) {\n    webhookEvents(connectorType: $connectorType) { deliveryId connectorType status transferCount }\n  }\n"): (typeof documents)["\n  subscription WebhookEvents($connectorType: String) {\n    webhookEvents(connectorType: $connectorType) { deliveryId connectorType status transferCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TransferRequestUpdated($deliveryId: String) {\n    transferRequestUpdated(deliveryId: $deliveryId) { transferId scope externalId status attempts }\n  }\n"): (typeof documents)["\n  subscription TransferRequestUpdated($deliveryId: String) {\n    transferRequestUpdated(deliveryId: $deliveryId) { transferId scope externalId status attempts }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEvent($deliveryId: String!) {\n    webhookEvent(deliveryId: $deliveryId) {\n      deliveryId status body signatureScheme transferCount error\n      transfers { scope externalId status outcome attempts error }\n    }\n  }\n"): (typeof documents)["\n  query WebhookEvent($deliveryId: String!) {\n    webhookEvent(deliveryId: $deliveryId) {\n      deliveryId status body signatureScheme transferCount error\n      transfers { scope externalId status outcome attempts error }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEventList($status: WebhookEventStatus) {\n    webhookEvents(status: $status, first: 50) { edges { node { deliveryId status } } }\n  }\n"): (typeof documents)["\n  query WebhookEventList($status: WebhookEventStatus) {\n    webhookEvents(status: $status, first: 50) { edges { node { deliveryId status } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TransferRequests($externalId: String) {\n    transferRequests(externalId: $externalId, first: 20) { edges { node { transferId scope status event { deliveryId } } } }\n  }\n"): (typeof documents)["\n  query TransferRequests($externalId: String) {\n    transferRequests(externalId: $externalId, first: 20) { edges { node { transferId scope status event { deliveryId } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Deliveries($orderId: String) {\n    deliveries(orderId: $orderId, first: 5) { edges { node { orderId shipTo active lines { lineNumber sku quantity quantityUnit } } } }\n  }\n"): (typeof documents)["\n  query Deliveries($orderId: String) {\n    deliveries(orderId: $orderId, first: 5) { edges { node { orderId shipTo active lines { lineNumber sku quantity quantityUnit } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookSettings {\n    connector(connectorType: \"sap-s4hana\") { webhookScopes { name entity action } }\n    integration(connectorType: \"sap-s4hana\") {\n      webhookScopes deleteHandling webhookSecretConfigured previousWebhookSecretValidUntil\n      syncStatus { lastWebhookAt lastWebhookStatus lastError }\n    }\n  }\n"): (typeof documents)["\n  query WebhookSettings {\n    connector(connectorType: \"sap-s4hana\") { webhookScopes { name entity action } }\n    integration(connectorType: \"sap-s4hana\") {\n      webhookScopes deleteHandling webhookSecretConfigured previousWebhookSecretValidUntil\n      syncStatus { lastWebhookAt lastWebhookStatus lastError }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureScopes($scopes: [String!], $deleteHandling: String) {\n    configureIntegration(input: { connectorType: \"sap-s4hana\", webhookScopes: $scopes, deleteHandling: $deleteHandling }) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { integration { webhookScopes deleteHandling } } }\n      ... on ValidationError { message fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfigureScopes($scopes: [String!], $deleteHandling: String) {\n    configureIntegration(input: { connectorType: \"sap-s4hana\", webhookScopes: $scopes, deleteHandling: $deleteHandling }) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { integration { webhookScopes deleteHandling } } }\n      ... on ValidationError { message fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Replay($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      __typename\n      ... on MutationReplayWebhookEventsSuccess { data { queued } }\n      ... on ValidationError { message }\n    }\n  }\n"): (typeof documents)["\n  mutation Replay($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      __typename\n      ... on MutationReplayWebhookEventsSuccess { data { queued } }\n      ... on ValidationError { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryTransfers($ids: [String!]!) {\n    retryTransferRequests(transferIds: $ids) {\n      __typename\n      ... on MutationRetryTransferRequestsSuccess { data }\n    }\n  }\n"): (typeof documents)["\n  mutation RetryTransfers($ids: [String!]!) {\n    retryTransferRequests(transferIds: $ids) {\n      __typename\n      ... on MutationRetryTransferRequestsSuccess { data }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

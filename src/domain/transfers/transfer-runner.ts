@@ -21,7 +21,7 @@ import { storedMappings, type Integration } from '../integrations/integration-se
 import { mapDelivery } from '../mapping/map-delivery';
 import { mapItem, type RecordError } from '../mapping/map-item';
 import { TRANSFER_QUEUE } from '../webhooks/process-event';
-import { webhookPolicy, type WebhookSettings } from '../webhooks/scopes';
+import { integrationPolicy } from '../webhooks/scopes';
 import { settleEvent, type EventStatus } from '../webhooks/settle';
 import { applyDelete, saveDelivery, type DeleteOutcome } from './records';
 
@@ -83,7 +83,7 @@ export class TransferRunner implements JobHandler {
     const where = { orgId: transfer.orgId, source: transfer.connectorType, externalId: transfer.externalId };
 
     if (action === 'deleted') {
-      const { deleteHandling } = webhookPolicy(connector, integration.settings as WebhookSettings);
+      const { deleteHandling } = integrationPolicy(integration);
       return (tx) => applyDelete(tx, entity, where, deleteHandling);
     }
     const client = this.connections.clientFor(integration);

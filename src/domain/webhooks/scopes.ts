@@ -5,6 +5,7 @@
  * as a "delete-triggered update" (the record is marked inactive) unless the integration asks for
  * real deletes.
  */
+import { findConnector } from '../../connectors/registry';
 import type { ConnectorDefinition, ScopeName } from '../../connectors/types';
 import type { FieldProblem } from '../errors';
 
@@ -30,6 +31,11 @@ export function webhookPolicy(connector: ConnectorDefinition, settings: WebhookS
     enabledScopes: new Set(settings.webhookScopes ?? defaultScopes(connector)),
     deleteHandling: settings.deleteHandling ?? 'deactivate',
   };
+}
+
+/** The policy of a stored integration (its connector is known: integrations are only created for registered ones). */
+export function integrationPolicy(integration: { connectorType: string; settings: unknown }): WebhookPolicy {
+  return webhookPolicy(findConnector(integration.connectorType)!, integration.settings as WebhookSettings);
 }
 
 export function scopeProblems(connector: ConnectorDefinition, names: readonly string[], path: string): FieldProblem[] {

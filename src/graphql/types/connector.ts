@@ -1,6 +1,6 @@
 /** Connector catalog: `Connector` and the `connectors` / `connector` root fields. */
 import { findConnector, listConnectors } from '../../connectors/registry';
-import type { ConnectorDefinition, SourceField } from '../../connectors/types';
+import type { ConnectorDefinition, SourceField, WebhookScope } from '../../connectors/types';
 import type { ValueKind } from '../../domain/entities';
 import { builder } from '../builder';
 import { FieldMappingsRef, toFieldMappingList } from './field-mappings';
@@ -24,6 +24,16 @@ const SourceFieldRef = builder.objectRef<SourceField>('SourceField').implement({
   }),
 });
 
+const WebhookScopeRef = builder.objectRef<WebhookScope>('WebhookScope').implement({
+  description: 'A kind of hook the connector handles: an entity × what happened to it',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: '<entity>/<action>, e.g. delivery/updated' }),
+    entity: t.exposeString('entity'),
+    action: t.exposeString('action'),
+    description: t.exposeString('description'),
+  }),
+});
+
 export const ConnectorRef = builder.objectRef<ConnectorDefinition>('Connector').implement({
   description: 'A kind of host system the hub can connect to',
   fields: (t) => ({
@@ -35,6 +45,7 @@ export const ConnectorRef = builder.objectRef<ConnectorDefinition>('Connector').
     itemSourceFields: t.field({ type: [SourceFieldRef], resolve: (c) => c.sourceFields.itemMappings }),
     deliverySourceFields: t.field({ type: [SourceFieldRef], resolve: (c) => c.sourceFields.deliveryMappings }),
     defaultFieldMappings: t.field({ type: FieldMappingsRef, resolve: (c) => toFieldMappingList(c.defaultMappings) }),
+    webhookScopes: t.field({ type: [WebhookScopeRef], description: 'Every scope its hooks can have; deletes are off by default', resolve: (c) => [...c.webhooks.scopes] }),
   }),
 });
 

@@ -6,6 +6,7 @@
 import { filter, pipe } from 'graphql-yoga';
 import { findConnector } from '../../connectors/registry';
 import { storedMappings, type ConfigureResult } from '../../domain/integrations/integration-service';
+import { integrationPolicy } from '../../domain/webhooks/scopes';
 import type { IntegrationChanged } from '../../lib/events';
 import { webhookUrl } from '../../services';
 import { builder } from '../builder';
@@ -28,6 +29,20 @@ export const IntegrationRef = builder.prismaObject('Integration', {
       resolve: (i) => i.credentialFields as string[],
     }),
     webhookSecretConfigured: t.boolean({ resolve: (i) => i.webhookSecretSealed !== null }),
+    previousWebhookSecretValidUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Until when the replaced webhook secret still verifies (rotation overlap)',
+      resolve: (i) => (i.previousWebhookSecretSealed ? i.previousWebhookSecretUntil : null),
+    }),
+    webhookScopes: t.stringList({
+      description: 'Scopes whose hooks this integration acts on; hooks of other scopes are recorded as skipped',
+      resolve: (i) => [...integrationPolicy(i).enabledScopes],
+    }),
+    deleteHandling: t.string({
+      description: '"deactivate" (an enabled delete marks the record inactive) or "delete"',
+      resolve: (i) => integrationPolicy(i).deleteHandling,
+    }),
     webhookUrl: t.string({
       description: 'Where the host system posts its events, signed with the webhook secret',
       resolve: (i, _args, ctx) => webhookUrl(ctx.services, i.connectorType, i.orgId),
@@ -57,6 +72,9 @@ const ConfigureIntegrationInput = builder.inputType('ConfigureIntegrationInput',
     credentials: t.field({ type: [CredentialInput], description: 'Merged into the stored credentials' }),
     webhookSecret: t.string({ description: 'Secret for inbound webhook signatures; null removes it' }),
     syncIntervalMinutes: t.int({ description: 'Minutes between scheduled incremental syncs (5 to 10080); null turns scheduling off' }),
+    webhookScopes: t.stringList({ description: 'Scopes to act on (see Connector.webhookScopes); null goes back to the defaults (all but deletes)' }),
+    deleteHandling: t.string({ description: '"deactivate" (default: mark inactive) or "delete"' }),
+    previousWebhookSecretValidUntil: t.field({ type: 'DateTime', description: 'Ends (or extends) the overlap in which the replaced webhook secret still verifies' }),
     fieldMappings: t.field({ type: FieldMappingsInput }),
   }),
 });
@@ -115,6 +133,9 @@ builder.mutationFields((t) => ({
         settings: {
           ...(input.webhookSecret === undefined ? {} : { webhookSecret: input.webhookSecret }),
           ...(input.syncIntervalMinutes === undefined ? {} : { syncIntervalMinutes: input.syncIntervalMinutes }),
+          ...(input.webhookScopes === undefined ? {} : { webhookScopes: input.webhookScopes }),
+          ...(input.deleteHandling == null ? {} : { deleteHandling: input.deleteHandling }),
+          ...(input.previousWebhookSecretValidUntil === undefined ? {} : { previousWebhookSecretValidUntil: input.previousWebhookSecretValidUntil?.toISOString() ?? null }),
         },
         fieldMappings: input.fieldMappings ? mappingsInputToDomain(input.fieldMappings, 'fieldMappings') : undefined,
       });

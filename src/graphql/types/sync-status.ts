@@ -14,13 +14,23 @@ export const RunOutcomeEnum = builder.enumType('RunOutcome', {
 
 type Outcome = (typeof RunOutcomeEnum)['$inferType'];
 
+const WebhookOutcomeEnum = builder.enumType('WebhookOutcome', {
+  description: 'How the latest settled inbound webhook ended',
+  values: {
+    SUCCESS: { value: 'success' },
+    PARTIAL: { value: 'partial', description: 'Some of its transfers failed' },
+    FAILED: { value: 'failed' },
+    SKIPPED: { value: 'skipped', description: 'It named nothing the integration acts on' },
+  } as const,
+});
+
 export const SyncStatusRef = builder.objectRef<Integration>('SyncStatus').implement({
   fields: (t) => ({
     lastSyncAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.lastSyncAt }),
     lastSyncStatus: t.field({ type: RunOutcomeEnum, nullable: true, resolve: (i) => i.lastSyncStatus as Outcome | null }),
     lastSyncItemCount: t.int({ nullable: true, resolve: (i) => i.lastSyncItemCount }),
     lastWebhookAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.lastWebhookAt }),
-    lastWebhookStatus: t.field({ type: RunOutcomeEnum, nullable: true, resolve: (i) => i.lastWebhookStatus as Outcome | null }),
+    lastWebhookStatus: t.field({ type: WebhookOutcomeEnum, nullable: true, resolve: (i) => i.lastWebhookStatus as (typeof WebhookOutcomeEnum)['$inferType'] | null }),
     lastError: t.string({
       nullable: true,
       description: 'The error of the most recent sync or webhook, whichever happened last',
