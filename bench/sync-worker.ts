@@ -24,6 +24,7 @@ async function download(tenantUrl: string, tokenUrl: string) {
   const client = sapS4hana.connect({
     tenantUrl,
     credentials: credentials(tokenUrl),
+    settings: {},
     http: createOutboundHttp({ allowPrivateTargets: true }),
     logger: createLogger('silent'),
   });

@@ -2,7 +2,9 @@
  * What every connector declares and does. Connectors are plug-ins: the domain knows them only
  * through this interface and the registry.
  */
+import type { z } from 'zod';
 import type { FieldMappings, MappingSet, ValueKind } from '../domain/entities';
+import type { FieldProblem } from '../domain/errors';
 import type { OutboundHttp } from '../lib/http/outbound';
 import type { Logger } from '../lib/logger';
 
@@ -72,6 +74,8 @@ export interface ConnectorClient {
 export interface ConnectorContext {
   tenantUrl: string;
   credentials: Record<string, string>;
+  /** The connector's own settings (validated by its settingsSchema). */
+  settings: ConnectorSettings;
   http: OutboundHttp;
   logger: Logger;
 }
@@ -153,6 +157,13 @@ export interface ConnectorDefinition {
   defaultMappings: FieldMappings;
   /** Inbound webhooks: scopes, payload resolution. */
   webhooks: WebhookHandling;
+  /**
+   * The connector's own keys in an integration's `settings` (besides the hub's webhookSecret,
+   * webhookScopes, …). Without a schema, a connector takes no settings of its own.
+   */
+  settingsSchema?: z.ZodType<ConnectorSettings>;
+  /** Checks that need credentials and settings together (e.g. an auth type and its credential fields). */
+  validate?(input: { credentials: Record<string, string>; settings: ConnectorSettings }): FieldProblem[];
   /** Connects a client for one integration's configuration. */
   connect(context: ConnectorContext): ConnectorClient;
 }

@@ -3,7 +3,7 @@ import { findConnector } from '../connectors/registry';
 import type { ConnectorClient } from '../connectors/types';
 import type { OutboundHttp } from '../lib/http/outbound';
 import type { Logger } from '../lib/logger';
-import type { Integration, IntegrationService } from './integrations/integration-service';
+import { connectorSettings, type Integration, type IntegrationService } from './integrations/integration-service';
 
 export class Connections {
   constructor(
@@ -18,6 +18,7 @@ export class Connections {
     return definition.connect({
       tenantUrl: integration.tenantUrl,
       credentials: this.integrations.credentials(integration),
+      settings: connectorSettings(integration.settings),
       http: this.http,
       logger: this.logger.child({ integrationId: integration.id, connectorType: integration.connectorType }),
     });

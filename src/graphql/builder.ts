@@ -18,6 +18,7 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { org: boolean };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
   DefaultFieldNullability: false;
 }>({
@@ -54,6 +55,15 @@ builder.scalarType('DateTime', {
     const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
     if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 string');
     return date;
+  },
+});
+
+builder.scalarType('JSONObject', {
+  description: "A JSON object, e.g. a connector's own settings",
+  serialize: (value) => value,
+  parseValue: (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new GraphQLError('JSONObject must be a JSON object');
+    return value as Record<string, unknown>;
   },
 });
 

@@ -1,7 +1,7 @@
 /** REST representations (seed 000 field names). Secrets are never part of any of them. */
 import type { ConnectorDefinition } from '../connectors/types';
 import { integrationPolicy } from '../domain/webhooks/scopes';
-import { storedMappings, type Integration } from '../domain/integrations/integration-service';
+import { connectorSettings, storedMappings, type Integration } from '../domain/integrations/integration-service';
 import { latestError } from '../domain/integrations/status';
 import { webhookUrl, type Services } from '../services';
 
@@ -34,6 +34,7 @@ export function integrationJson(i: Integration, services: Services) {
     enabled: i.enabled,
     credentialFields: i.credentialFields as string[],
     settings: {
+      ...connectorSettings(i.settings),
       webhookSecretConfigured: i.webhookSecretSealed !== null,
       previousWebhookSecretValidUntil: i.previousWebhookSecretSealed ? (i.previousWebhookSecretUntil?.toISOString() ?? null) : null,
       syncIntervalMinutes: i.syncIntervalMinutes,

@@ -34,6 +34,7 @@ function connect(
   return sapS4hana.connect({
     tenantUrl: overrides.tenantUrl ?? target.url,
     credentials: { clientId: target.clientId, clientSecret: target.clientSecret, tokenUrl: target.tokenUrl, ...overrides.credentials },
+    settings: {},
     http: overrides.http ?? http(),
     logger,
   });
@@ -314,6 +315,7 @@ describe('server-driven paging', () => {
       const client = sapS4hana.connect({
         tenantUrl: `${gateway.url}/`,
         credentials: { clientId: 'c', clientSecret: 's', tokenUrl: `${gateway.url}/oauth/token` },
+        settings: {},
         http: http(),
         logger,
       });

@@ -6,6 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Creates the integration or updates it. Fields left out keep their stored values. */
 export type ConfigureIntegrationInput = {
+  /** The connector's own settings; given keys replace the stored ones */
+  connectorSettings?: unknown;
   connectorType: string;
   /** Merged into the stored credentials */
   credentials?: Array<CredentialInput> | null | undefined;

@@ -66,9 +66,13 @@ export const configureInput = z
           .nullable()
           .optional(),
       }, { message: 'must be an object' })
-      .strict()
+      // Other keys are the connector's own settings, checked by its settingsSchema.
+      .catchall(z.unknown())
       .optional(),
     fieldMappings: mappingsInput.optional(),
   }, { message: 'body must be a JSON object' })
   .strict();
 export type ConfigureInput = z.infer<typeof configureInput>;
+
+/** The settings keys the hub itself reads; every other key belongs to the connector. */
+export const hubSettingKeys = ['webhookSecret', 'syncIntervalMinutes', 'webhookScopes', 'deleteHandling', 'previousWebhookSecretValidUntil'] as const;

@@ -4,7 +4,7 @@
  * organization's row.
  */
 import { findConnector, connectorTypes } from '../../connectors/registry';
-import type { ConnectorDefinition } from '../../connectors/types';
+import type { ConnectorDefinition, ConnectorSettings } from '../../connectors/types';
 import type { Db } from '../../db/connection';
 import type { Integration } from '../../generated/sqlite/client';
 import type { Keyring } from '../../lib/crypto/keyring';
@@ -14,7 +14,7 @@ import { inFieldOrder, type FieldMap, type FieldMappings, type MappingSet } from
 import { NotFoundError, ValidationError, type FieldProblem } from '../errors';
 import { parseInput } from '../validation';
 import { scopeProblems, type WebhookSettings } from '../webhooks/scopes';
-import { configureInput, httpUrl, mappingsInput, type ConfigureInput } from './inputs';
+import { configureInput, httpUrl, hubSettingKeys, mappingsInput, type ConfigureInput } from './inputs';
 import { mappingProblems } from './mappings';
 
 export type { Integration };
@@ -81,6 +81,8 @@ export class IntegrationService {
 
     const scopes = input.settings?.webhookScopes;
     if (scopes) problems.push(...scopeProblems(connector, scopes, 'settings.webhookScopes'));
+    const own = ownSettings(connector, existing, input.settings ?? {}, problems);
+    if (!problems.length && connector.validate) problems.push(...connector.validate({ credentials, settings: own }));
     if (problems.length) throw new ValidationError(problems);
 
     const data = {
@@ -89,7 +91,7 @@ export class IntegrationService {
       credentialsSealed: this.keyring.seal(JSON.stringify(credentials), aad(orgId, id, 'credentials')),
       credentialFields: Object.keys(credentials).sort(),
       ...this.webhookSecrets(orgId, id, existing, input.settings ?? {}),
-      settings: mergedSettings(existing, input.settings ?? {}),
+      settings: { ...mergedSettings(existing, input.settings ?? {}), ...own },
       ...syncSchedule(input.settings?.syncIntervalMinutes, existing),
       itemMappings: mappings.itemMappings,
       deliveryMappings: mappings.deliveryMappings,
@@ -228,9 +230,37 @@ export class IntegrationService {
 /** How long a replaced webhook secret keeps verifying, unless the update says otherwise. */
 const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
 
+/** The connector's own keys of stored settings. */
+export function connectorSettings(settings: unknown): ConnectorSettings {
+  const own: ConnectorSettings = { ...(settings as ConnectorSettings) };
+  for (const key of hubSettingKeys) delete own[key];
+  return own;
+}
+
+/**
+ * The connector's settings after this update (given keys replace stored ones), validated by its
+ * schema; problems are added with their `settings.` path.
+ */
+function ownSettings(connector: ConnectorDefinition, existing: Integration | null, given: Record<string, unknown>, problems: FieldProblem[]): ConnectorSettings {
+  const givenOwn = connectorSettings(given);
+  if (!connector.settingsSchema) {
+    problems.push(...Object.keys(givenOwn).map((key) => ({ path: `settings.${key}`, message: `unknown field; ${connector.connectorType} has no settings of its own` })));
+    return {};
+  }
+  const merged = { ...connectorSettings(existing?.settings ?? {}), ...givenOwn };
+  try {
+    return parseInput(connector.settingsSchema, merged, ['settings']);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    problems.push(...error.fields);
+    return {};
+  }
+}
+
 /** Integration.settings: the webhook policy; a null scope list goes back to the connector's defaults. */
 function mergedSettings(existing: Integration | null, given: NonNullable<ConfigureInput['settings']>): WebhookSettings {
-  const settings: WebhookSettings = { ...((existing?.settings as WebhookSettings | undefined) ?? {}) };
+  const { webhookScopes, deleteHandling } = (existing?.settings as WebhookSettings | undefined) ?? {};
+  const settings: WebhookSettings = { ...(webhookScopes ? { webhookScopes } : {}), ...(deleteHandling ? { deleteHandling } : {}) };
   if (given.webhookScopes === null) delete settings.webhookScopes;
   else if (given.webhookScopes !== undefined) settings.webhookScopes = [...new Set(given.webhookScopes)];
   if (given.deleteHandling !== undefined) settings.deleteHandling = given.deleteHandling;

@@ -11,6 +11,7 @@ import type { ConnectorClient, ConnectionTestResult } from '../../connectors/typ
 import { ConnectorError } from '../../connectors/types';
 import type { Db } from '../../db/connection';
 import { upsertItems } from '../../db/item-store';
+import type { DbTx } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
 import type { SyncRun } from '../../generated/sqlite/client';
 import type { EventBus } from '../../lib/events';
@@ -48,6 +49,13 @@ export interface SyncTuning {
 }
 
 export const defaultTuning: SyncTuning = { leaseMs: 120_000, overlapMs: 5 * 60_000, pageSize: 1000, keptErrors: 100 };
+
+/**
+ * A page's transaction: waits longer than Prisma's 2 s default for SQLite's one writer (webhook
+ * batches share it), and may take longer than the 5 s default on a slow database; a page of
+ * 1000 items normally commits in tens of milliseconds.
+ */
+const pageTransaction = { maxWait: 10_000, timeout: 60_000 };
 
 export class SyncService {
   private readonly running = new Map<string, { done: Promise<SyncRun>; abort: AbortController }>();
@@ -159,11 +167,16 @@ export class SyncService {
             if (errors.length < this.tuning.keptErrors) errors.push(...mapped.errors.slice(0, this.tuning.keptErrors - errors.length));
           }
         }
-        await upsertItems(this.db, this.provider, run.orgId, run.connectorType, items);
-        counts.pages += 1;
-        counts.itemsSeen += page.records.length;
-        counts.itemsSynced += items.length;
-        await this.heartbeat(run, integration.id, counts);
+        const next = { ...counts, pages: counts.pages + 1, itemsSeen: counts.itemsSeen + page.records.length, itemsSynced: counts.itemsSynced + items.length };
+        // The page's items and the run's progress commit together: one commit per page (SQLite
+        // syncs its WAL at every commit, PostgreSQL flushes its WAL), and the counts on the run
+        // never run ahead of or behind what is stored.
+        const updated = await this.db.$transaction(async (tx) => {
+          await upsertItems(tx, this.provider, run.orgId, run.connectorType, items);
+          return this.heartbeat(tx, run, integration.id, next);
+        }, pageTransaction);
+        Object.assign(counts, next);
+        this.publish(updated);
       }
     } catch (error) {
       failure = describeFailure(error, signal);
@@ -173,15 +186,14 @@ export class SyncService {
     return this.finish(run, integration.id, counts, errors, failure);
   }
 
-  private async heartbeat(run: SyncRun, integrationId: string, counts: Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>) {
-    const [updated] = await this.db.$transaction([
-      this.db.syncRun.update({ where: { id: run.id }, data: counts }),
-      this.db.integration.updateMany({
-        where: { id: integrationId, syncRunId: run.id },
-        data: { syncLeaseUntil: new Date(Date.now() + this.tuning.leaseMs) },
-      }),
-    ]);
-    this.publish(updated);
+  /** Records progress and renews the lease, inside the page's transaction. */
+  private async heartbeat(tx: DbTx, run: SyncRun, integrationId: string, counts: Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>): Promise<SyncRun> {
+    const updated = await tx.syncRun.update({ where: { id: run.id }, data: counts });
+    await tx.integration.updateMany({
+      where: { id: integrationId, syncRunId: run.id },
+      data: { syncLeaseUntil: new Date(Date.now() + this.tuning.leaseMs) },
+    });
+    return updated;
   }
 
   private async finish(

@@ -5,7 +5,7 @@
  */
 import { filter, pipe } from 'graphql-yoga';
 import { findConnector } from '../../connectors/registry';
-import { storedMappings, type ConfigureResult } from '../../domain/integrations/integration-service';
+import { connectorSettings, storedMappings, type ConfigureResult } from '../../domain/integrations/integration-service';
 import { integrationPolicy } from '../../domain/webhooks/scopes';
 import type { IntegrationChanged } from '../../lib/events';
 import { webhookUrl } from '../../services';
@@ -38,6 +38,11 @@ export const IntegrationRef = builder.prismaObject('Integration', {
     webhookScopes: t.stringList({
       description: 'Scopes whose hooks this integration acts on; hooks of other scopes are recorded as skipped',
       resolve: (i) => [...integrationPolicy(i).enabledScopes],
+    }),
+    connectorSettings: t.field({
+      type: 'JSONObject',
+      description: "The connector's own settings (see its documentation); never secret",
+      resolve: (i) => connectorSettings(i.settings),
     }),
     deleteHandling: t.string({
       description: '"deactivate" (an enabled delete marks the record inactive) or "delete"',
@@ -75,6 +80,7 @@ const ConfigureIntegrationInput = builder.inputType('ConfigureIntegrationInput',
     webhookScopes: t.stringList({ description: 'Scopes to act on (see Connector.webhookScopes); null goes back to the defaults (all but deletes)' }),
     deleteHandling: t.string({ description: '"deactivate" (default: mark inactive) or "delete"' }),
     previousWebhookSecretValidUntil: t.field({ type: 'DateTime', description: 'Ends (or extends) the overlap in which the replaced webhook secret still verifies' }),
+    connectorSettings: t.field({ type: 'JSONObject', description: "The connector's own settings; given keys replace the stored ones" }),
     fieldMappings: t.field({ type: FieldMappingsInput }),
   }),
 });
@@ -131,6 +137,7 @@ builder.mutationFields((t) => ({
         enabled: input.enabled ?? undefined,
         credentials,
         settings: {
+          ...input.connectorSettings,
           ...(input.webhookSecret === undefined ? {} : { webhookSecret: input.webhookSecret }),
           ...(input.syncIntervalMinutes === undefined ? {} : { syncIntervalMinutes: input.syncIntervalMinutes }),
           ...(input.webhookScopes === undefined ? {} : { webhookScopes: input.webhookScopes }),
