@@ -27,13 +27,13 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
   const applied = await applyMigrations(config.database);
   if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
   const db = await connectDb(config.database);
-  const events = createEventBus();
+  const events = await createEventBus(config.redisUrl);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const services = createServices({
     db,
     provider: config.database.provider,
     keyring,
-    events,
+    events: events.bus,
     logger,
     publicUrl,
     allowPrivateTargets: config.allowPrivateTargets,
@@ -46,6 +46,7 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
       await services.webhooks.drain();
       await services.worker.stop();
       await services.sync.stopAll();
+      await events.close();
       await db.$disconnect();
     },
   };

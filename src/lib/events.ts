@@ -3,7 +3,9 @@
  * and GraphQL subscriptions read from. Payloads are plain JSON (ids, strings) so they survive
  * the trip through Redis unchanged.
  */
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
+import { Redis } from 'ioredis';
 
 export interface IntegrationChanged {
   orgId: string;
@@ -48,8 +50,28 @@ export type HubTopics = {
   'transfer-changed': [orgId: string, payload: TransferChanged];
 };
 
-export function createEventBus(eventTarget?: Parameters<typeof createPubSub>[0] extends infer O ? O extends { eventTarget?: infer T } ? T : never : never) {
-  return createPubSub<HubTopics>(eventTarget ? { eventTarget } : undefined);
+export type EventBus = ReturnType<typeof createPubSub<HubTopics>>;
+
+export interface EventBusHandle {
+  bus: EventBus;
+  close(): Promise<void>;
 }
 
-export type EventBus = ReturnType<typeof createEventBus>;
+/**
+ * In-process by default. With a Redis URL every event goes through Redis pub/sub, so a
+ * subscriber connected to one hub process sees what happens in all of them (a webhook received
+ * by another instance, a sync run by another). Payloads are JSON with ids only.
+ */
+export async function createEventBus(redisUrl?: string): Promise<EventBusHandle> {
+  if (!redisUrl) return { bus: createPubSub<HubTopics>(), close: async () => {} };
+  const options = { lazyConnect: true, maxRetriesPerRequest: 3 };
+  const publishClient = new Redis(redisUrl, options);
+  const subscribeClient = new Redis(redisUrl, options);
+  await Promise.all([publishClient.connect(), subscribeClient.connect()]);
+  return {
+    bus: createPubSub<HubTopics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    close: async () => {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
+}

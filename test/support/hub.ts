@@ -17,8 +17,12 @@ export interface TestHub extends RunningHub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
-  const db = await createTestDatabase();
+/**
+ * Starts a hub on a new database, or on `shared` (a second instance on the same database, as
+ * several server processes would run; the caller drops a shared database).
+ */
+export async function startTestHub(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestHub> {
+  const db = shared ?? (await createTestDatabase());
   const config = {
     ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', HUB_KEY_FILE: path.join(db.dir, 'keys.json'), ...env }),
     database: db.target,
@@ -37,7 +41,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     },
     stop: async () => {
       await hub.close();
-      await db.drop();
+      if (!shared) await db.drop();
     },
   };
 }
