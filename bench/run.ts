@@ -1,5 +1,8 @@
 /**
- * `npm run bench [-- --scenario sync] [--products 100000] [--db sqlite,postgres]`
+ * `npm run bench [-- --scenario sync|ingest|all] [--products 100000] [--db sqlite,postgres]
+ *    [--connections 32,128] [--seconds 10] [--rate 200]`
+ *
+ * ingest: see ingest.ts.
  *
  * sync: a full sync of N simulator products into SQLite and PostgreSQL, against a baseline
  * measured in the same run: reading the same pages from the same simulator through the same
@@ -10,6 +13,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs, promisify } from 'node:util';
 import { createSapSimulator } from '../tools/sap-simulator';
+import { ingestScenario } from './ingest';
 
 const run = promisify(execFile);
 const { values } = parseArgs({
@@ -17,6 +21,9 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'sync' },
     products: { type: 'string', default: '100000' },
     db: { type: 'string', default: 'sqlite,postgres' },
+    connections: { type: 'string', default: '32,128' },
+    seconds: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '200' },
   },
 });
 
@@ -69,7 +76,15 @@ async function syncScenario(): Promise<void> {
   }
 }
 
-const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario };
+async function ingest(): Promise<void> {
+  const options = { connections: values.connections!.split(',').map(Number), seconds: Number(values.seconds), dbs: values.db!.split(','), rate: Number(values.rate) };
+  console.log(`ingest benchmark: ${options.seconds} s per load, connections ${options.connections.join(', ')}, latency at ${options.rate}/s`);
+  const results = await ingestScenario(options);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/ingest.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
+}
+
+const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest };
 const selected = values.scenario === 'all' ? Object.keys(scenarios) : [values.scenario!];
 for (const name of selected) {
   const scenario = scenarios[name];

@@ -67,7 +67,7 @@ export function createServices({ db, provider, keyring, events, logger, publicUr
       retryDelayMs: (failed) => backoffDelay(failed, undefined, { baseDelayMs: jobs.retryBaseMs, maxDelayMs: jobs.retryMaxMs }),
     },
   );
-  const inbox = new InboxStore(db, provider, jobStore, { queue: PROCESS_QUEUE, maxAttempts: jobs.maxAttempts });
+  const inbox = new InboxStore(db, provider, { queue: PROCESS_QUEUE, maxAttempts: jobs.maxAttempts });
   return {
     db,
     events,

@@ -1,11 +1,11 @@
 /**
  * Writes received webhooks, many requests per transaction: the event rows and the jobs that
- * will process them commit together, so an acknowledged event always has its job. Repeated
+ * will process them commit together, so an acknowledged event always has its job. This is the
+ * hot path of the hub (thousands of requests a second), hence set-based SQL. Repeated
  * deliveries (same dedup key on the same integration) insert nothing and are answered with the
  * first delivery's id; the unique index decides, so this holds across processes too.
  */
 import type { Db } from './connection';
-import type { DbTx, JobStore } from './job-store';
 import type { Provider } from './provider-schemas';
 import { insertRows, Params } from './sql';
 
@@ -30,12 +30,17 @@ export interface StoredEvent {
 const columns = ['id', 'orgId', 'integrationId', 'connectorType', 'receivedAt', 'body', 'headers', 'signatureScheme', 'dedupKey', 'status'] as const;
 
 export class InboxStore {
+  /** The queue name goes into the SQL text (a constant of the code, checked here). */
+  private readonly queueLiteral: string;
+
   constructor(
     private readonly db: Db,
     private readonly provider: Provider,
-    private readonly jobs: JobStore,
     private readonly job: { queue: string; maxAttempts: number },
-  ) {}
+  ) {
+    if (!/^[a-z.]+$/.test(job.queue) || !Number.isInteger(job.maxAttempts)) throw new Error('invalid job settings for the inbox');
+    this.queueLiteral = `'${job.queue}'`;
+  }
 
   async write(events: readonly NewWebhookEvent[]): Promise<StoredEvent[]> {
     // A key repeated inside the batch: the first one is written, the others answer with its id.
@@ -47,33 +52,41 @@ export class InboxStore {
       if (key !== null) firstByKey.set(key, event);
       unique.push(event);
     }
-    const now = new Date();
-    const { inserted, existing } = await this.db.$transaction(async (tx) => {
-      const rows = unique.map((e) => [e.id, e.orgId, e.integrationId, e.connectorType, e.receivedAt, e.body, e.headers, e.signatureScheme, e.dedupKey, 'received']);
-      const { sql, params } = insertRows(this.provider, 'WebhookEvent', columns, rows, 'ON CONFLICT ("integrationId", "dedupKey") DO NOTHING RETURNING "id"');
-      const written = new Set((await tx.$queryRawUnsafe<{ id: string }[]>(sql, ...params)).map((row) => row.id));
-      const repeats = unique.filter((event) => !written.has(event.id));
-      const earlier = repeats.length ? await this.firstDeliveries(tx, repeats) : new Map<string, string>();
-      await this.jobs.enqueue(
-        tx,
-        unique.filter((event) => written.has(event.id)).map((event) => ({ ...this.job, subjectId: event.id, orgId: event.orgId })),
-        now,
-      );
-      return { inserted: written, existing: earlier };
-    });
+    const rows = unique.map((e) => [e.id, e.orgId, e.integrationId, e.connectorType, e.receivedAt, e.body, e.headers, e.signatureScheme, e.dedupKey, 'received']);
+    const insertEvents = insertRows(this.provider, 'WebhookEvent', columns, rows, 'ON CONFLICT ("integrationId", "dedupKey") DO NOTHING');
+    // The jobs come from the rows just written (a repeat wrote none), in the same transaction. A
+    // batch (not an interactive) transaction: two statements, one round of Prisma's machinery.
+    const p = new Params(this.provider);
+    const insertJobs =
+      `INSERT INTO "Job" ("id", "queue", "subjectId", "orgId", "status", "attempts", "maxAttempts", "runAt", "createdAt", "updatedAt") ` +
+      `SELECT 'job_' || substr("id", 5), ${this.queueLiteral}, "id", "orgId", 'queued', 0, ${this.job.maxAttempts}, "receivedAt", "receivedAt", "receivedAt" ` +
+      `FROM "WebhookEvent" WHERE "id" IN (${p.list(unique.map((event) => event.id))})`;
+    await this.db.$transaction([this.db.$executeRawUnsafe(insertEvents.sql, ...insertEvents.params), this.db.$executeRawUnsafe(insertJobs, ...p.values)]);
+
+    // Only events with a dedup key can have been refused as repeats.
+    const keyed = unique.filter((event) => event.dedupKey !== null);
+    const written = new Set(unique.filter((event) => event.dedupKey === null).map((event) => event.id));
+    let earlier = new Map<string, string>();
+    if (keyed.length > 0) {
+      const q = new Params(this.provider);
+      const found = await this.db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "WebhookEvent" WHERE "id" IN (${q.list(keyed.map((e) => e.id))})`, ...q.values);
+      for (const row of found) written.add(row.id);
+      const repeats = keyed.filter((event) => !written.has(event.id));
+      if (repeats.length > 0) earlier = await this.firstDeliveries(repeats);
+    }
     return events.map((event) => {
-      if (inserted.has(event.id)) return { id: event.id, duplicate: false };
+      if (written.has(event.id)) return { id: event.id, duplicate: false };
       const key = keyOf(event)!;
       const first = firstByKey.get(key)!;
-      return { id: inserted.has(first.id) ? first.id : existing.get(key)!, duplicate: true };
+      return { id: written.has(first.id) ? first.id : earlier.get(key)!, duplicate: true };
     });
   }
 
   /** Ids of the stored events that carry these events' dedup keys. */
-  private async firstDeliveries(tx: DbTx, repeats: readonly NewWebhookEvent[]): Promise<Map<string, string>> {
+  private async firstDeliveries(repeats: readonly NewWebhookEvent[]): Promise<Map<string, string>> {
     const p = new Params(this.provider);
     const where = repeats.map((event) => `("integrationId" = ${p.add(event.integrationId)} AND "dedupKey" = ${p.add(event.dedupKey)})`).join(' OR ');
-    const rows = await tx.$queryRawUnsafe<{ id: string; integrationId: string; dedupKey: string }[]>(
+    const rows = await this.db.$queryRawUnsafe<{ id: string; integrationId: string; dedupKey: string }[]>(
       `SELECT "id", "integrationId", "dedupKey" FROM "WebhookEvent" WHERE ${where}`,
       ...p.values,
     );

@@ -25,6 +25,8 @@ import { integrationPolicy } from '../webhooks/scopes';
 import { settleEvent, type EventStatus } from '../webhooks/settle';
 import { applyDelete, saveDelivery, type DeleteOutcome } from './records';
 
+const finalStatuses = ['succeeded', 'failed', 'skipped'];
+
 type TransferRow = NonNullable<Awaited<ReturnType<Db['transferRequest']['findUnique']>>> & { integration: Integration };
 type Outcome = 'upserted' | DeleteOutcome;
 /** Stores the fetched record in the completing transaction. */
@@ -44,7 +46,12 @@ export class TransferRunner implements JobHandler {
   async run(job: ClaimedJob, ctx: JobContext): Promise<void> {
     const transfer = await this.db.transferRequest.findUnique({ where: { id: job.subjectId }, include: { integration: true } });
     if (!transfer) return;
-    await this.db.transferRequest.update({ where: { id: transfer.id }, data: { status: 'running', attempts: job.attempts } });
+    // A stale attempt (its lease lapsed and another attempt already finished) must not flip a final status back.
+    const { count } = await this.db.transferRequest.updateMany({
+      where: { id: transfer.id, status: { notIn: finalStatuses } },
+      data: { status: 'running', attempts: job.attempts },
+    });
+    if (count === 0) return;
     this.publish(transfer, 'running');
 
     let store: Store;
