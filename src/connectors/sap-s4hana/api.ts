@@ -5,7 +5,7 @@
 import type { OutboundHttp, OutboundResponse } from '../../lib/http/outbound';
 import type { Logger } from '../../lib/logger';
 import { ConnectorError } from '../types';
-import { rethrowAsConnectorError } from './http-failure';
+import { rethrowAsConnectorError } from '../shared/http-failure';
 import type { TokenProvider } from './oauth';
 import { isEntityNotFound, parseJson, responseError } from './odata';
 

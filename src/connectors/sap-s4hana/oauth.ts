@@ -1,122 +1,20 @@
 /**
  * OAuth 2.0 client credentials against the configured token URL (XSUAA, or S/4's own
- * /sap/bc/sec/oauth2/token; reference 4.1). The token is cached until shortly before it expires
- * and dropped when SAP answers 401, so a sync that outlives a token fetches a new one.
+ * /sap/bc/sec/oauth2/token; reference 4.1), through the shared token cache
+ * (../shared/client-credentials.ts) with SAP's wording: messages name SAP and quote SAP's
+ * error bodies.
  */
-import type { OutboundHttp, OutboundResponse } from '../../lib/http/outbound';
+import type { OutboundHttp } from '../../lib/http/outbound';
 import type { Logger } from '../../lib/logger';
-import { ConnectorError } from '../types';
-import { rethrowAsConnectorError } from './http-failure';
+import { ClientCredentialsTokens, type ClientCredentials, type TokenEndpointDialect } from '../shared/client-credentials';
 import { parseJson, responseError } from './odata';
 
-export interface ClientCredentials {
-  clientId: string;
-  clientSecret: string;
-  tokenUrl: string;
-}
+export type { ClientCredentials };
 
-/** Renew this long before expiry, so a token does not run out between check and use. */
-const RENEW_MARGIN_MS = 60_000;
-const WHERE = 'SAP token endpoint';
+const sapDialect: TokenEndpointDialect = { system: 'SAP', parseJson, responseError };
 
-/** RFC 6749 2.3.1: id and secret are form-encoded before Basic; XSUAA ids contain `!` and `|`. */
-function basicAuthorization(id: string, secret: string): string {
-  const encode = (value: string) => new URLSearchParams([['', value]]).toString().slice(1);
-  return `Basic ${Buffer.from(`${encode(id)}:${encode(secret)}`).toString('base64')}`;
-}
-
-/** The message for an OAuth error answer (400/401 with `{"error": ...}`, or a bare 401). */
-function tokenError(response: OutboundResponse, tokenUrl: string): ConnectorError {
-  let code: string | undefined;
-  let description: string | undefined;
-  try {
-    const body = JSON.parse(response.text) as { error?: unknown; error_description?: unknown };
-    if (typeof body.error === 'string') code = body.error;
-    if (typeof body.error_description === 'string') description = body.error_description;
-  } catch {
-    // Not JSON: the status alone has to do.
-  }
-  if (code === 'invalid_client' || (code === undefined && response.status === 401)) {
-    return new ConnectorError(`SAP rejected the client credentials (${code ?? 'HTTP 401'}): check clientId and clientSecret`, 'auth', response.status);
-  }
-  if (code !== undefined) {
-    return new ConnectorError(
-      `SAP token endpoint refused the request (${code}${description ? `: ${description}` : ''}): check clientId, clientSecret and tokenUrl`,
-      'auth',
-      response.status,
-    );
-  }
-  if (response.status === 404) {
-    const url = new URL(tokenUrl);
-    return new ConnectorError(`no token endpoint at ${url.origin}${url.pathname} (HTTP 404): check tokenUrl`, 'auth', 404);
-  }
-  return responseError(response, 'the token request');
-}
-
-function expiresInMs(value: unknown): number | undefined {
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-}
-
-export class TokenProvider {
-  private cached: { token: string; renewAt: number } | undefined;
-  /** One token request at a time; concurrent callers share it. */
-  private pending: Promise<string> | undefined;
-
-  constructor(
-    private readonly http: OutboundHttp,
-    private readonly credentials: ClientCredentials,
-    private readonly logger: Logger,
-  ) {}
-
-  async token(signal?: AbortSignal): Promise<string> {
-    if (this.cached && Date.now() < this.cached.renewAt) return this.cached.token;
-    this.pending ??= this.fetchToken(signal).finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
-  }
-
-  /** Forgets `token` after SAP refused it (unless a newer one has replaced it meanwhile). */
-  invalidate(token: string): void {
-    if (this.cached?.token === token) this.cached = undefined;
-  }
-
-  private async fetchToken(signal: AbortSignal | undefined): Promise<string> {
-    const { clientId, clientSecret, tokenUrl } = this.credentials;
-    const missing = Object.entries(this.credentials).find(([, value]) => value === '');
-    if (missing) throw new ConnectorError(`credential ${missing[0]} is not set`, 'auth');
-    let response: OutboundResponse;
-    try {
-      response = await this.http.request({
-        method: 'POST',
-        url: tokenUrl,
-        headers: {
-          authorization: basicAuthorization(clientId, clientSecret),
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: 'grant_type=client_credentials',
-        // Asking again for a token has no side effect, so the POST may be retried.
-        retry: true,
-        signal,
-        onRetry: (notice) => this.logger.debug(notice, 'retrying SAP token request'),
-      });
-    } catch (error) {
-      rethrowAsConnectorError(error, WHERE);
-    }
-    if (response.status !== 200) throw tokenError(response, tokenUrl);
-    const body = parseJson(response, 'the token request', 'check tokenUrl') as { access_token?: unknown; expires_in?: unknown } | null;
-    const token = body?.access_token;
-    if (typeof token !== 'string' || token === '') {
-      throw new ConnectorError('SAP token endpoint answered without an access_token: check tokenUrl', 'protocol');
-    }
-    const lifetime = expiresInMs(body?.expires_in);
-    // Short-lived tokens keep at least half their life; without expires_in, the token is kept
-    // until SAP answers 401, which fetches a new one.
-    const renewIn = lifetime === undefined ? Number.POSITIVE_INFINITY : lifetime - Math.min(RENEW_MARGIN_MS, lifetime / 2);
-    this.cached = { token, renewAt: Date.now() + renewIn };
-    this.logger.debug({ expiresInSeconds: lifetime === undefined ? null : lifetime / 1000 }, 'fetched SAP access token');
-    return token;
+export class TokenProvider extends ClientCredentialsTokens {
+  constructor(http: OutboundHttp, credentials: ClientCredentials, logger: Logger) {
+    super(http, credentials, logger, sapDialect);
   }
 }

@@ -4,6 +4,7 @@
  * ConnectorErrors with the status, SAP's message code and text.
  */
 import type { OutboundResponse } from '../../lib/http/outbound';
+import { clipped, isObject, jsonObjectBody, kindOfStatus } from '../shared/error-bodies';
 import { ConnectorError } from '../types';
 
 export type ODataEntity = Record<string, unknown>;
@@ -14,10 +15,6 @@ export interface ODataCollection {
   next?: string;
   /** `__count` from `$inlinecount=allpages` (sent as a string). */
   count?: number;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `what` names the resource asked for, e.g. `A_Product (API_PRODUCT_SRV)`. */
@@ -102,21 +99,14 @@ export function queryString(options: ReadonlyArray<readonly [string, string]>): 
   return options.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
 }
 
-const MAX_MESSAGE = 300;
-
 /**
  * What SAP said in an error body: Gateway's `error.code` and `error.message.value`, XSUAA's
  * `error` and `error_description`, or API Management's `fault.faultstring`. Undefined for bodies
  * that are not JSON (401s are often HTML or empty); those are never quoted.
  */
 export function sapErrorText(response: OutboundResponse): string | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(response.text);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(body)) return undefined;
+  const body = jsonObjectBody(response);
+  if (!body) return undefined;
   let text: string | undefined;
   const error = body.error;
   if (isObject(error)) {
@@ -127,21 +117,12 @@ export function sapErrorText(response: OutboundResponse): string | undefined {
   } else if (isObject(body.fault) && typeof body.fault.faultstring === 'string') {
     text = body.fault.faultstring;
   }
-  if (!text) return undefined;
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+  return clipped(text);
 }
 
 /** Gateway's "Resource not found for segment": the entity does not exist (not a wrong service URL). */
 export function isEntityNotFound(response: OutboundResponse): boolean {
   return response.status === 404 && (sapErrorText(response)?.startsWith('/IWBEP/CM_MGW_RT/020') ?? false);
-}
-
-function kindOf(status: number): ConnectorError['kind'] {
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 404) return 'not_found';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server';
-  return 'protocol';
 }
 
 /** Origin and path of a Location header, without its query (which could carry anything). */
@@ -162,5 +143,5 @@ export function responseError(response: OutboundResponse, what: string): Connect
     // Redirects are not followed; where one points (a login page, https) usually shows the mistake.
     detail = `redirect to ${redirectTarget(response.headers.get('location'))}: check the URL`;
   }
-  return new ConnectorError(`SAP answered HTTP ${response.status} for ${what}${detail ? `: ${detail}` : ''}`, kindOf(response.status), response.status);
+  return new ConnectorError(`SAP answered HTTP ${response.status} for ${what}${detail ? `: ${detail}` : ''}`, kindOfStatus(response.status), response.status);
 }

@@ -14,7 +14,7 @@ const KINDS: Record<OutboundErrorKind, ConnectorError['kind']> = {
 };
 
 /**
- * Rethrows `error` as a ConnectorError prefixed with `where` ("SAP token endpoint", "SAP API").
+ * Rethrows `error` as a ConnectorError prefixed with `where` ("SAP token endpoint", "API").
  * Anything else (the caller's abort reason, a bug) is rethrown untouched.
  */
 export function rethrowAsConnectorError(error: unknown, where: string): never {

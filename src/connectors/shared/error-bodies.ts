@@ -1,0 +1,37 @@
+/**
+ * What every connector does with a host system's error answers, whatever the system's own error
+ * format: read the body as a JSON object (other bodies, an HTML page or nothing, are never
+ * quoted), clip what it said to a readable length, and classify the status.
+ */
+import type { OutboundResponse } from '../../lib/http/outbound';
+import type { ConnectorError } from '../types';
+
+const MAX_MESSAGE = 300;
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The body as a JSON object, or undefined when it is not one. */
+export function jsonObjectBody(response: OutboundResponse): Record<string, unknown> | undefined {
+  try {
+    const body: unknown = JSON.parse(response.text);
+    return isObject(body) ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the system said, at most MAX_MESSAGE characters; undefined when it said nothing. */
+export function clipped(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+}
+
+export function kindOfStatus(status: number): ConnectorError['kind'] {
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  return 'protocol';
+}
