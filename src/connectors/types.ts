@@ -32,6 +32,11 @@ export interface SourceRecord {
   changedAt?: Date;
   /** The host system marks it deleted (e.g. SAP IsMarkedForDeletion). */
   deleted?: boolean;
+  /**
+   * The units of length and weight fields sent as plain numbers (a generic API's configured
+   * defaults). Without them, such fields must carry their unit (a Measure).
+   */
+  defaultUnits?: { length: string; weight: string };
 }
 
 /** A delivery: header fields plus one record per line; each line carries the header fields too. */
@@ -154,6 +159,12 @@ export interface ConnectorDefinition {
   urlCredentialFields: string[];
   /** Source fields offered for each mapping set. */
   sourceFields: Record<MappingSet, SourceField[]>;
+  /**
+   * The connector reads any dotted JSON path of a record as a source field (a generic API whose
+   * fields cannot be known in advance): mappings may name paths outside `sourceFields`, and the
+   * target field says how the value is read.
+   */
+  acceptsAnySourceField?: boolean;
   defaultMappings: FieldMappings;
   /** Inbound webhooks: scopes, payload resolution. */
   webhooks: WebhookHandling;

@@ -3,6 +3,8 @@ import type { ConnectorDefinition } from '../../connectors/types';
 import { targetFields, type FieldMap, type MappingSet, type ValueKind } from '../entities';
 import type { FieldProblem } from '../errors';
 
+const DOTTED_PATH = /^[^.\s]+(\.[^.\s]+)*$/;
+
 /** Dimensions and weights need a source that carries a unit; text can take any scalar. */
 function compatible(target: ValueKind, source: ValueKind): boolean {
   if (target === source) return true;
@@ -15,10 +17,13 @@ export function mappingProblems(connector: ConnectorDefinition, set: MappingSet,
   const sources = new Map(connector.sourceFields[set].map((field) => [field.name, field]));
   for (const [targetName, sourceName] of Object.entries(map)) {
     const target = targets.get(targetName);
-    const source = sources.get(sourceName);
+    // A connector that reads any JSON path takes the path as a field of the target's kind.
+    const source = sources.get(sourceName) ?? (connector.acceptsAnySourceField && target && DOTTED_PATH.test(sourceName) ? target : undefined);
     const path = `${basePath}.${targetName}`;
     if (!target) {
       problems.push({ path, message: `unknown target field; ${set === 'itemMappings' ? 'item' : 'delivery'} fields are ${[...targets.keys()].join(', ')}` });
+    } else if (!source && connector.acceptsAnySourceField) {
+      problems.push({ path, message: `source field "${sourceName}" is not a dotted JSON path such as "dimensions.length" (no spaces, no empty segments)` });
     } else if (!source) {
       problems.push({ path, message: `unknown source field "${sourceName}" for ${connector.connectorType}; available: ${[...sources.keys()].join(', ')}` });
     } else if (!compatible(target.kind, source.kind)) {

@@ -3,7 +3,7 @@
  * canonical units or the reasons it cannot be stored. Bad values are reported per field; the
  * sync goes on with the next record.
  */
-import type { SourceRecord } from '../../connectors/types';
+import type { SourceRecord, SourceValue } from '../../connectors/types';
 import { itemFields, type FieldMap } from '../entities';
 import { convert, UnitError } from '../units';
 import { asText, isMeasure } from './source-values';
@@ -33,6 +33,11 @@ const canonicalColumn: Record<string, keyof Canonical> = {
   sku: 'sku', name: 'name', category: 'category', length: 'lengthMm', width: 'widthMm', height: 'heightMm', weight: 'weightKg',
 };
 
+/** A plain number (or numeric text) in the record's default unit, when the connector gives one. */
+function withDefaultUnit(value: SourceValue, unit: string | undefined): SourceValue {
+  return unit !== undefined && (typeof value === 'number' || typeof value === 'string') ? { value, unit } : value;
+}
+
 export function mapItem(record: SourceRecord, mappings: FieldMap): { item: MappedItem } | { errors: RecordError[] } {
   const errors: RecordError[] = [];
   const item: Canonical = { sku: '', name: null, category: null, lengthMm: null, widthMm: null, heightMm: null, weightKg: null };
@@ -43,13 +48,14 @@ export function mapItem(record: SourceRecord, mappings: FieldMap): { item: Mappe
     const fail = (message: string) => errors.push({ externalId: record.externalId, field: target.name, message: `${sourceName}: ${message}` });
     if (target.kind === 'length' || target.kind === 'weight') {
       if (value === null || asText(value) === null) continue;
-      if (!isMeasure(value)) {
+      const measured = withDefaultUnit(value, record.defaultUnits?.[target.kind]);
+      if (!isMeasure(measured)) {
         fail(`expected a ${target.kind} with a unit, got "${asText(value)}"`);
         continue;
       }
       try {
-        const converted = convert(target.kind, value.value, value.unit);
-        if (converted < 0) fail(`negative ${target.kind} ${String(value.value)} ${value.unit}`);
+        const converted = convert(target.kind, measured.value, measured.unit);
+        if (converted < 0) fail(`negative ${target.kind} ${String(measured.value)} ${measured.unit}`);
         else (item[canonicalColumn[target.name]!] as number | null) = converted;
       } catch (error) {
         if (!(error instanceof UnitError)) throw error;
