@@ -17,9 +17,9 @@ function failing(message: string): ConnectorClient {
   const fail = () => Promise.reject(new ConnectorError(message, 'protocol'));
   return {
     testConnection: async () => ({ success: false, message }),
-    // eslint-disable-next-line require-yield
+    // Fails on its first step, as a listing that cannot start does.
     listItems: async function* () {
-      await fail();
+      throw new ConnectorError(message, 'protocol');
     },
     fetchItem: fail,
     fetchDelivery: fail,
