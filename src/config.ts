@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/connection';
+import { DEFAULT_SCHEDULE, parseSchedule } from './domain/events/retry-schedule';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be "true" or "false"' })
@@ -41,6 +42,24 @@ const envSchema = z.object({
   /** How long a claimed job stays leased without a heartbeat. */
   HUB_JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   HUB_JOB_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  /** Delays between outbound delivery attempts, e.g. "5s,5m,30m,2h,5h,10h,10h" (±20 % jitter). */
+  HUB_DELIVERY_RETRY_SCHEDULE: z
+    .string()
+    .default(DEFAULT_SCHEDULE)
+    .superRefine((value, ctx) => {
+      try {
+        parseSchedule(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  HUB_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** An endpoint that fails without any success for this long is disabled. */
+  HUB_ENDPOINT_DISABLE_AFTER_HOURS: z.coerce.number().min(0.01).default(120),
+  /** How long a rotated-out endpoint secret keeps signing beside the new one. */
+  HUB_ENDPOINT_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).default(24),
+  /** Outbound events with their attempt logs, and inbound webhooks, older than this are deleted. */
+  HUB_RETENTION_DAYS: z.coerce.number().min(0.001).default(30),
 });
 
 export interface Config {
@@ -60,6 +79,15 @@ export interface Config {
   redisUrl: string | undefined;
   webhookBodyLimitBytes: number;
   jobs: JobSettings;
+  outbound: OutboundSettings;
+}
+
+export interface OutboundSettings {
+  retryScheduleMs: number[];
+  timeoutMs: number;
+  disableAfterMs: number;
+  secretOverlapMs: number;
+  retentionMs: number;
 }
 
 export interface JobSettings {
@@ -115,6 +143,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxMs: e.HUB_JOB_RETRY_MAX_MS,
       leaseMs: e.HUB_JOB_LEASE_MS,
       pollMs: e.HUB_JOB_POLL_MS,
+    },
+    outbound: {
+      retryScheduleMs: parseSchedule(e.HUB_DELIVERY_RETRY_SCHEDULE),
+      timeoutMs: e.HUB_DELIVERY_TIMEOUT_MS,
+      disableAfterMs: e.HUB_ENDPOINT_DISABLE_AFTER_HOURS * 3_600_000,
+      secretOverlapMs: e.HUB_ENDPOINT_SECRET_OVERLAP_HOURS * 3_600_000,
+      retentionMs: e.HUB_RETENTION_DAYS * 86_400_000,
     },
   };
 }

@@ -22,7 +22,12 @@ export interface RunningHub extends Hub {
   url: string;
 }
 
-export async function openHub(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<Hub> {
+export interface HubOptions {
+  /** Replaces the wall clock for jobs, deliveries and retention (tests of retry timing). */
+  clock?: () => Date;
+}
+
+export async function openHub(config: Config, logger: Logger = createLogger(config.logLevel), options: HubOptions = {}): Promise<Hub> {
   const keyring = loadKeyring(config.encryptionKeys, config.keyFile);
   const applied = await applyMigrations(config.database);
   if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
@@ -38,11 +43,14 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
     publicUrl,
     allowPrivateTargets: config.allowPrivateTargets,
     jobs: config.jobs,
+    outbound: config.outbound,
+    clock: options.clock,
   });
   return {
     services,
     async close() {
       services.scheduler.stop();
+      services.retention.stop();
       await services.webhooks.drain();
       await services.worker.stop();
       await services.sync.stopAll();
@@ -52,8 +60,8 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
   };
 }
 
-export async function startHub(config: Config, logger?: Logger): Promise<RunningHub> {
-  const hub = await openHub(config, logger);
+export async function startHub(config: Config, logger?: Logger, options: HubOptions = {}): Promise<RunningHub> {
+  const hub = await openHub(config, logger, options);
   const server = await createServer({
     services: hub.services,
     bodyLimitBytes: config.bodyLimitBytes,
@@ -63,7 +71,10 @@ export async function startHub(config: Config, logger?: Logger): Promise<Running
   });
   const address = await server.app.listen({ port: config.port, host: config.host });
   hub.services.scheduler.start();
-  if (config.jobs.worker) hub.services.worker.start();
+  if (config.jobs.worker) {
+    hub.services.worker.start();
+    hub.services.retention.start();
+  }
   const url = address.replace('[::1]', 'localhost');
   if (!config.publicUrl) hub.services.publicUrl = url;
   return {

@@ -2,12 +2,17 @@
  * The domain services of one running hub, built once at start-up and handed to every transport
  * (GraphQL, REST, WebSocket, CLI). Transports never touch the database directly.
  */
-import type { JobSettings } from './config';
+import type { JobSettings, OutboundSettings } from './config';
 import type { Db } from './db/connection';
 import { InboxStore } from './db/inbox-store';
 import { JobStore } from './db/job-store';
 import type { Provider } from './db/provider-schemas';
 import { Connections } from './domain/connections';
+import { Deliverer } from './domain/events/deliverer';
+import { EndpointService } from './domain/events/endpoints';
+import { EventOutbox } from './domain/events/outbox';
+import { Retention } from './domain/events/retention';
+import { RetrySchedule } from './domain/events/retry-schedule';
 import { IntegrationService } from './domain/integrations/integration-service';
 import { OrgService } from './domain/orgs/org-service';
 import { SyncScheduler } from './domain/sync/scheduler';
@@ -23,6 +28,7 @@ import type { EventBus } from './lib/events';
 import { backoffDelay } from './lib/http/retry-policy';
 import { createOutboundHttp } from './lib/http/outbound';
 import type { Logger } from './lib/logger';
+import { RateLimiter } from './lib/rate-limiter';
 
 export interface Services {
   db: Db;
@@ -34,6 +40,9 @@ export interface Services {
   scheduler: SyncScheduler;
   webhooks: WebhookIngest;
   webhookEvents: WebhookEvents;
+  endpoints: EndpointService;
+  outbox: EventOutbox;
+  retention: Retention;
   worker: JobWorker;
   /** Base of the URLs this hub shows to users (webhook URLs), without a trailing slash. */
   publicUrl: string;
@@ -48,25 +57,41 @@ export interface ServiceDeps {
   publicUrl: string;
   allowPrivateTargets: boolean;
   jobs: JobSettings;
+  outbound: OutboundSettings;
+  /** The hub's clock (tests of retry timing move it instead of sleeping). */
+  clock?: () => Date;
 }
 
-export function createServices({ db, provider, keyring, events, logger, publicUrl, allowPrivateTargets, jobs }: ServiceDeps): Services {
-  const integrations = new IntegrationService(db, keyring, events);
-  const connections = new Connections(integrations, createOutboundHttp({ allowPrivateTargets }), logger);
-  const sync = new SyncService(db, provider, integrations, connections, events, logger);
+export function createServices(deps: ServiceDeps): Services {
+  const { db, provider, keyring, events, logger, publicUrl, allowPrivateTargets, jobs, outbound } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const http = createOutboundHttp({ allowPrivateTargets });
   const jobStore = new JobStore(db, provider);
+  const schedule = new RetrySchedule(outbound.retryScheduleMs);
+  const outbox = new EventOutbox(jobStore, schedule.maxAttempts);
+  const integrations = new IntegrationService(db, keyring, events, outbox);
+  const connections = new Connections(integrations, http, logger);
+  const sync = new SyncService(db, provider, integrations, connections, events, outbox, logger);
+  const endpoints = new EndpointService(db, keyring, outbox, jobStore, events, {
+    allowPrivateTargets, secretOverlapMs: outbound.secretOverlapMs, deliverAttempts: schedule.maxAttempts, clock,
+  });
+  const deliverer = new Deliverer(db, http, endpoints, outbox, events, new RateLimiter(() => clock().getTime()), logger, {
+    timeoutMs: outbound.timeoutMs, disableAfterMs: outbound.disableAfterMs, schedule, clock,
+  });
   const worker = new JobWorker(
     db,
     jobStore,
-    [new EventProcessor(db, provider, jobStore, events, jobs.maxAttempts), new TransferRunner(db, provider, connections, events, logger)],
+    [new EventProcessor(db, provider, jobStore, events, outbox, jobs.maxAttempts), new TransferRunner(db, provider, connections, events, outbox, logger), deliverer],
     logger,
     {
       concurrency: jobs.concurrency,
       leaseMs: jobs.leaseMs,
       pollMs: jobs.pollMs,
       retryDelayMs: (failed) => backoffDelay(failed, undefined, { baseDelayMs: jobs.retryBaseMs, maxDelayMs: jobs.retryMaxMs }),
+      clock,
     },
   );
+  outbox.onCommitted(() => worker.wake());
   const inbox = new InboxStore(db, provider, { queue: PROCESS_QUEUE, maxAttempts: jobs.maxAttempts });
   return {
     db,
@@ -79,6 +104,9 @@ export function createServices({ db, provider, keyring, events, logger, publicUr
     scheduler: new SyncScheduler(db, sync, logger),
     webhooks: new WebhookIngest(new WebhookTargets(integrations), inbox, events, () => worker.wake()),
     webhookEvents: new WebhookEvents(db, jobStore, events, jobs.maxAttempts, () => worker.wake()),
+    endpoints,
+    outbox,
+    retention: new Retention(db, outbound.retentionMs, logger, clock),
     worker,
   };
 }

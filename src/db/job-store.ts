@@ -90,11 +90,15 @@ export class JobStore {
     if (count === 0) throw new LeaseLostError(job.id);
   }
 
-  /** Puts the job back for another attempt at `runAt`. */
-  async reschedule(tx: DbTx, job: ClaimedJob, runAt: Date, error: string, now: Date): Promise<void> {
+  /** Puts the job back for another attempt at `runAt`; a refunded attempt (a deferral) does not count. */
+  async reschedule(tx: DbTx, job: ClaimedJob, runAt: Date, error: string | null, now: Date, options: { refundAttempt?: boolean } = {}): Promise<void> {
     const { count } = await tx.job.updateMany({
       where: fenced(job),
-      data: { status: 'queued', runAt, leaseOwner: null, leaseUntil: null, lastError: error, updatedAt: now },
+      data: {
+        status: 'queued', runAt, leaseOwner: null, leaseUntil: null, updatedAt: now,
+        ...(error === null ? {} : { lastError: error }),
+        ...(options.refundAttempt ? { attempts: job.attempts - 1 } : {}),
+      },
     });
     if (count === 0) throw new LeaseLostError(job.id);
   }

@@ -22,6 +22,8 @@ export interface JobContext {
 
 export interface FailedAttempt {
   error: string;
+  /** What the handler threw. */
+  cause: unknown;
   /** No attempt is left: the job is buried. */
   final: boolean;
   /** When the next attempt runs (null when final). */
@@ -43,6 +45,13 @@ export interface JobHandler {
 
 /** A failure no retry can fix (the subject is gone, the input is malformed): bury at once. */
 export class PermanentJobError extends Error {}
+
+/** Not now, and not a failure (e.g. a rate limit): run again after `delayMs` without spending an attempt. */
+export class DeferJobError extends Error {
+  constructor(readonly delayMs: number) {
+    super(`deferred by ${delayMs} ms`);
+  }
+}
 
 export interface WorkerOptions {
   /** Jobs run at the same time in this worker. */
@@ -160,6 +169,7 @@ export class JobWorker {
         return;
       }
       if (signal.aborted && !this.running) return; // shutting down: the lease lapses and another run picks it up
+      if (error instanceof DeferJobError) return this.defer(job, error.delayMs);
       await this.recordFailure(handler, job, error);
     }
   }
@@ -174,7 +184,7 @@ export class JobWorker {
       const afterCommit = await this.db.$transaction(async (tx) => {
         if (retryAt) await this.store.reschedule(tx, job, retryAt, message, now);
         else await this.store.bury(tx, job, message, now);
-        return handler.recordFailure(tx, job, { error: message, final, retryAt });
+        return handler.recordFailure(tx, job, { error: message, cause: error, final, retryAt });
       });
       afterCommit?.();
       this.logger.info({ jobId: job.id, queue: job.queue, attempt: job.attempts, final, retryAt, reason: message }, final ? 'job failed for good' : 'job failed; will retry');
@@ -182,6 +192,15 @@ export class JobWorker {
       if (writeError instanceof LeaseLostError) return;
       // The lease lapses and the job is claimed again: the attempt is not lost, only its record.
       this.logger.error({ err: writeError, jobId: job.id }, 'could not record a failed job attempt');
+    }
+  }
+
+  private async defer(job: ClaimedJob, delayMs: number): Promise<void> {
+    const now = this.now();
+    try {
+      await this.db.$transaction((tx) => this.store.reschedule(tx, job, new Date(now.getTime() + delayMs), null, now, { refundAttempt: true }));
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) this.logger.error({ err: error, jobId: job.id }, 'could not defer a job');
     }
   }
 

@@ -42,12 +42,31 @@ export interface TransferChanged {
   status: string;
 }
 
+/** An outbound delivery attempt was made (and logged). */
+export interface DeliveryAttempted {
+  orgId: string;
+  attemptId: string;
+  deliveryId: string;
+  endpointId: string;
+  eventId: string;
+  succeeded: boolean;
+}
+
+/** A webhook endpoint was created, changed, disabled (by the hub or a user), re-keyed or deleted. */
+export interface EndpointChanged {
+  orgId: string;
+  endpointId: string;
+  action: 'CREATED' | 'UPDATED' | 'DISABLED' | 'SECRET_ROTATED' | 'DELETED';
+}
+
 /** Topics are per organization, so a subscriber can only ever be handed its own org's events. */
 export type HubTopics = {
   'integration-changed': [orgId: string, payload: IntegrationChanged];
   'sync-progress': [orgId: string, payload: SyncProgressed];
   'webhook-event': [orgId: string, payload: WebhookEventChanged];
   'transfer-changed': [orgId: string, payload: TransferChanged];
+  'delivery-attempt': [orgId: string, payload: DeliveryAttempted];
+  'endpoint-changed': [orgId: string, payload: EndpointChanged];
 };
 
 export type EventBus = ReturnType<typeof createPubSub<HubTopics>>;

@@ -26,6 +26,13 @@ describe('seed 000 REST examples', () => {
         description: 'Sync materials and deliveries from SAP S/4HANA',
         requiredCredentialFields: ['clientId', 'clientSecret', 'tokenUrl'],
       },
+      {
+        // Its credential fields depend on settings.auth.type, so none is required up front.
+        connectorType: 'generic-http',
+        displayName: 'Generic HTTP (JSON API)',
+        description: 'Sync items and orders from an in-house system with a JSON API',
+        requiredCredentialFields: [],
+      },
     ]);
   });
 

@@ -6,6 +6,8 @@
 import { findConnector, connectorTypes } from '../../connectors/registry';
 import type { ConnectorDefinition, ConnectorSettings } from '../../connectors/types';
 import type { Db } from '../../db/connection';
+import type { DbTx } from '../../db/job-store';
+import type { EventOutbox } from '../events/outbox';
 import type { Integration } from '../../generated/sqlite/client';
 import type { Keyring } from '../../lib/crypto/keyring';
 import type { EventBus, IntegrationChanged } from '../../lib/events';
@@ -33,6 +35,7 @@ export class IntegrationService {
     private readonly db: Db,
     private readonly keyring: Keyring,
     private readonly events: EventBus,
+    private readonly outbox: EventOutbox,
   ) {}
 
   connector(connectorType: string): ConnectorDefinition {
@@ -96,17 +99,15 @@ export class IntegrationService {
       itemMappings: mappings.itemMappings,
       deliveryMappings: mappings.deliveryMappings,
     };
-    const integration = existing
-      ? await this.db.integration.update({ where: { id }, data })
-      : await this.db.integration.create({ data: { ...data, id, orgId, connectorType } });
-    this.publish(integration, 'CONFIGURED');
+    const integration = await this.change('CONFIGURED', (tx) =>
+      existing ? tx.integration.update({ where: { id }, data }) : tx.integration.create({ data: { ...data, id, orgId, connectorType } }),
+    );
     return { integration, created: !existing };
   }
 
   async remove(orgId: string, connectorType: string): Promise<void> {
     const integration = await this.get(orgId, connectorType);
-    await this.db.integration.delete({ where: { id: integration.id } });
-    this.publish(integration, 'DELETED');
+    await this.change('DELETED', (tx) => tx.integration.delete({ where: { id: integration.id } }));
   }
 
   async mappings(orgId: string, connectorType: string): Promise<FieldMappings> {
@@ -202,17 +203,29 @@ export class IntegrationService {
   }
 
   private async saveMappings(integration: Integration, mappings: FieldMappings): Promise<FieldMappings> {
-    const updated = await this.db.integration.update({
-      where: { id: integration.id },
-      data: { itemMappings: mappings.itemMappings, deliveryMappings: mappings.deliveryMappings },
-    });
-    this.publish(updated, 'MAPPINGS_UPDATED');
+    const updated = await this.change('MAPPINGS_UPDATED', (tx) =>
+      tx.integration.update({ where: { id: integration.id }, data: { itemMappings: mappings.itemMappings, deliveryMappings: mappings.deliveryMappings } }),
+    );
     return storedMappings(updated);
   }
 
   /** Called in this process after every change (caches of integration data listen). */
   onChange(listener: (integration: Integration) => void): void {
     this.changeListeners.push(listener);
+  }
+
+  /** Writes a change with its outbound event (integration.updated / integration.deleted) in one transaction, then tells everyone. */
+  private async change(action: IntegrationChanged['action'], write: (tx: DbTx) => Promise<Integration>): Promise<Integration> {
+    const integration = await this.db.$transaction(async (tx) => {
+      const row = await write(tx);
+      const data = { connectorType: row.connectorType, integrationId: row.id };
+      if (action === 'DELETED') await this.outbox.emit(tx, row.orgId, 'integration.deleted', data);
+      else await this.outbox.emit(tx, row.orgId, 'integration.updated', { ...data, action, enabled: row.enabled });
+      return row;
+    });
+    this.outbox.committed();
+    this.publish(integration, action);
+    return integration;
   }
 
   private publish(integration: Integration, action: IntegrationChanged['action']): void {

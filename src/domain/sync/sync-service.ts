@@ -18,6 +18,7 @@ import type { EventBus } from '../../lib/events';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import type { Connections } from '../connections';
+import type { EventOutbox } from '../events/outbox';
 import { ConflictError } from '../errors';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
 import { mapItem, type MappedItem, type RecordError } from '../mapping/map-item';
@@ -66,6 +67,7 @@ export class SyncService {
     private readonly integrations: IntegrationService,
     private readonly connections: Connections,
     private readonly events: EventBus,
+    private readonly outbox: EventOutbox,
     private readonly logger: Logger,
     private readonly tuning: SyncTuning = defaultTuning,
   ) {}
@@ -94,6 +96,7 @@ export class SyncService {
     });
     const abort = new AbortController();
     const done = this.execute(run, integration, abort.signal);
+    this.outbox.committed();
     this.running.set(run.id, { done, abort });
     void done.finally(() => this.running.delete(run.id));
     this.publish(run);
@@ -144,7 +147,9 @@ export class SyncService {
         where: { integrationId: integration.id, status: 'running' },
         data: { status: 'failed', error: 'interrupted: its process stopped before it finished', finishedAt: now },
       });
-      return tx.syncRun.create({ data: run });
+      const created = await tx.syncRun.create({ data: run });
+      await this.outbox.emit(tx, created.orgId, 'sync.started', { ...runData(created), startedAt: created.startedAt.toISOString() });
+      return created;
     });
   }
 
@@ -206,9 +211,9 @@ export class SyncService {
     const status = failure ? 'failed' : counts.errorCount > 0 ? 'partial' : 'success';
     const finishedAt = new Date();
     const lastError = failure ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
-    const [finished] = await this.db.$transaction([
-      this.db.syncRun.update({ where: { id: run.id }, data: { ...counts, status, errors, error: failure, finishedAt } }),
-      this.db.integration.updateMany({
+    const finished = await this.db.$transaction(async (tx) => {
+      const row = await tx.syncRun.update({ where: { id: run.id }, data: { ...counts, status, errors, error: failure, finishedAt } });
+      await tx.integration.updateMany({
         where: { id: integrationId, syncRunId: run.id },
         data: {
           syncRunId: null,
@@ -218,8 +223,13 @@ export class SyncService {
           lastSyncItemCount: counts.itemsSynced,
           lastSyncError: lastError,
         },
-      }),
-    ]);
+      });
+      const data = { ...runData(row), itemsSynced: row.itemsSynced };
+      if (failure) await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error: failure });
+      else await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() });
+      return row;
+    });
+    this.outbox.committed();
     this.publish(finished);
     return finished;
   }
@@ -233,6 +243,11 @@ export class SyncService {
       status: run.status,
     });
   }
+}
+
+/** What every sync event says about its run. */
+function runData(run: SyncRun) {
+  return { connectorType: run.connectorType, integrationId: run.integrationId, runId: run.id, mode: run.mode, trigger: run.trigger };
 }
 
 export function resultOf(run: SyncRun): SyncResult {

@@ -6,8 +6,9 @@ import type { MappedDelivery } from '../mapping/map-delivery';
 import type { DeleteHandling } from '../webhooks/scopes';
 
 /** Header upserted by order id; the lines are replaced by the host system's current ones. */
-export async function saveDelivery(tx: DbTx, orgId: string, source: string, delivery: MappedDelivery): Promise<void> {
+export async function saveDelivery(tx: DbTx, orgId: string, source: string, delivery: MappedDelivery): Promise<{ id: string; created: boolean }> {
   const header = { shipTo: delivery.shipTo, plannedShipDate: delivery.plannedShipDate, active: true, source, externalId: delivery.externalId };
+  const created = (await tx.delivery.count({ where: { orgId, orderId: delivery.orderId } })) === 0;
   const row = await tx.delivery.upsert({
     where: { orgId_orderId: { orgId, orderId: delivery.orderId } },
     create: { id: newId('dlv'), orgId, orderId: delivery.orderId, ...header },
@@ -16,6 +17,7 @@ export async function saveDelivery(tx: DbTx, orgId: string, source: string, deli
   });
   await tx.deliveryLine.deleteMany({ where: { deliveryId: row.id } });
   await tx.deliveryLine.createMany({ data: delivery.lines.map((line) => ({ id: newId('dln'), deliveryId: row.id, ...line })) });
+  return { id: row.id, created };
 }
 
 export type DeleteOutcome = 'deactivated' | 'deleted' | 'not_found';

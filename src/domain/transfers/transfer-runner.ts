@@ -17,6 +17,7 @@ import type { EventBus } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import { PermanentJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
 import type { Connections } from '../connections';
+import type { EventOutbox } from '../events/outbox';
 import { storedMappings, type Integration } from '../integrations/integration-service';
 import { mapDelivery } from '../mapping/map-delivery';
 import { mapItem, type RecordError } from '../mapping/map-item';
@@ -29,8 +30,13 @@ const finalStatuses = ['succeeded', 'failed', 'skipped'];
 
 type TransferRow = NonNullable<Awaited<ReturnType<Db['transferRequest']['findUnique']>>> & { integration: Integration };
 type Outcome = 'upserted' | DeleteOutcome;
+/** What a stored record announces to consumers (seed 003 events), if anything. */
+interface Stored {
+  outcome: Outcome;
+  event?: { type: string; data: Record<string, unknown> };
+}
 /** Stores the fetched record in the completing transaction. */
-type Store = (tx: DbTx) => Promise<Outcome>;
+type Store = (tx: DbTx) => Promise<Stored>;
 
 export class TransferRunner implements JobHandler {
   readonly queue = TRANSFER_QUEUE;
@@ -40,6 +46,7 @@ export class TransferRunner implements JobHandler {
     private readonly provider: Provider,
     private readonly connections: Connections,
     private readonly events: EventBus,
+    private readonly outbox: EventOutbox,
     private readonly logger: Logger,
   ) {}
 
@@ -62,11 +69,15 @@ export class TransferRunner implements JobHandler {
     }
     const now = new Date();
     const { outcome, eventStatus } = await this.db.$transaction(async (tx) => {
-      const outcome = await store(tx);
-      await tx.transferRequest.update({ where: { id: transfer.id }, data: { status: 'succeeded', outcome, error: null, completedAt: now } });
+      const stored = await store(tx);
+      await tx.transferRequest.update({ where: { id: transfer.id }, data: { status: 'succeeded', outcome: stored.outcome, error: null, completedAt: now } });
       await ctx.complete(tx);
-      return { outcome, eventStatus: await settleEvent(tx, transfer.eventId, now) };
+      const base = transferData(transfer);
+      await this.outbox.emit(tx, transfer.orgId, 'transfer.completed', { ...base, outcome: stored.outcome }, { now });
+      if (stored.event) await this.outbox.emit(tx, transfer.orgId, stored.event.type, { connectorType: base.connectorType, integrationId: base.integrationId, ...stored.event.data }, { now });
+      return { outcome: stored.outcome, eventStatus: await settleEvent(tx, this.outbox, transfer.eventId, now) };
     });
+    this.outbox.committed();
     this.logger.debug({ transferId: transfer.id, scope: transfer.scope, externalId: transfer.externalId, outcome }, 'transfer done');
     this.publish(transfer, 'succeeded', eventStatus);
   }
@@ -77,8 +88,15 @@ export class TransferRunner implements JobHandler {
       where: { id: job.subjectId },
       data: { status, error: attempt.error, attempts: job.attempts, completedAt: attempt.final ? new Date() : null },
     });
-    const eventStatus = attempt.final ? await settleEvent(tx, transfer.eventId, new Date()) : null;
-    return () => this.publish(transfer, status, eventStatus);
+    let eventStatus: EventStatus | null = null;
+    if (attempt.final) {
+      await this.outbox.emit(tx, transfer.orgId, 'transfer.failed', { ...transferData(transfer), attempts: job.attempts, error: attempt.error });
+      eventStatus = await settleEvent(tx, this.outbox, transfer.eventId, new Date());
+    }
+    return () => {
+      this.outbox.committed();
+      this.publish(transfer, status, eventStatus);
+    };
   }
 
   /** Reads what the transfer needs from the host system (outside any transaction) and returns how to store it. */
@@ -91,7 +109,12 @@ export class TransferRunner implements JobHandler {
 
     if (action === 'deleted') {
       const { deleteHandling } = integrationPolicy(integration);
-      return (tx) => applyDelete(tx, entity, where, deleteHandling);
+      return async (tx) => {
+        const outcome = await applyDelete(tx, entity, where, deleteHandling);
+        if (outcome === 'not_found') return { outcome };
+        const key = entity === 'item' ? { sku: transfer.externalId } : { orderId: transfer.externalId };
+        return { outcome, event: { type: `${entity}.${outcome}`, data: { ...key, externalId: transfer.externalId } } };
+      };
     }
     const client = this.connections.clientFor(integration);
     const mappings = storedMappings(integration);
@@ -102,8 +125,12 @@ export class TransferRunner implements JobHandler {
       const mapped = mapItem(record, mappings.itemMappings);
       if ('errors' in mapped) throw new PermanentJobError(describe(mapped.errors));
       return async (tx) => {
+        const key = { orgId_sku: { orgId: transfer.orgId, sku: mapped.item.sku } };
+        const existed = (await tx.item.count({ where: key.orgId_sku })) > 0;
         await upsertItems(tx, this.provider, transfer.orgId, transfer.connectorType, [mapped.item]);
-        return 'upserted';
+        const item = await tx.item.findUniqueOrThrow({ where: key });
+        const { sku, name, category, lengthMm, widthMm, heightMm, weightKg, active } = item;
+        return { outcome: 'upserted', event: { type: existed ? 'item.updated' : 'item.created', data: { itemId: item.id, sku, name, category, lengthMm, widthMm, heightMm, weightKg, active } } };
       };
     }
     const delivery = await client.fetchDelivery(transfer.externalId, signal);
@@ -111,8 +138,9 @@ export class TransferRunner implements JobHandler {
     const mapped = mapDelivery(delivery, mappings.deliveryMappings);
     if ('errors' in mapped) throw new PermanentJobError(describe(mapped.errors));
     return async (tx) => {
-      await saveDelivery(tx, transfer.orgId, transfer.connectorType, mapped.delivery);
-      return 'upserted';
+      const { id, created } = await saveDelivery(tx, transfer.orgId, transfer.connectorType, mapped.delivery);
+      const data = { deliveryRecordId: id, orderId: mapped.delivery.orderId, lines: mapped.delivery.lines.length };
+      return { outcome: 'upserted', event: { type: created ? 'delivery.created' : 'delivery.updated', data } };
     };
   }
 
@@ -121,6 +149,10 @@ export class TransferRunner implements JobHandler {
     this.events.publish('transfer-changed', orgId, { orgId, transferId: transfer.id, eventId, connectorType, status });
     if (eventStatus) this.events.publish('webhook-event', orgId, { orgId, eventId, integrationId: transfer.integrationId, connectorType, status: eventStatus });
   }
+}
+
+function transferData(transfer: { id: string; connectorType: string; integrationId: string; eventId: string; scope: string; externalId: string }) {
+  return { connectorType: transfer.connectorType, integrationId: transfer.integrationId, transferId: transfer.id, deliveryId: transfer.eventId, scope: transfer.scope, externalId: transfer.externalId };
 }
 
 function describe(errors: RecordError[]): string {

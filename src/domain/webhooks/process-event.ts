@@ -12,6 +12,7 @@ import type { Provider } from '../../db/provider-schemas';
 import { insertRows } from '../../db/sql';
 import type { Db } from '../../db/connection';
 import type { EventBus } from '../../lib/events';
+import type { EventOutbox } from '../events/outbox';
 import { newId } from '../../lib/ids';
 import { PermanentJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
 import { webhookPolicy, type WebhookPolicy, type WebhookSettings } from './scopes';
@@ -38,6 +39,7 @@ export class EventProcessor implements JobHandler {
     private readonly provider: Provider,
     private readonly jobs: JobStore,
     private readonly events: EventBus,
+    private readonly outbox: EventOutbox,
     private readonly transferAttempts: number,
   ) {}
 
@@ -57,15 +59,19 @@ export class EventProcessor implements JobHandler {
       await this.jobs.requeue(tx, TRANSFER_QUEUE, queued.map((transfer) => ({ subjectId: transfer.id, orgId: event.orgId })), this.transferAttempts, now);
       let status: EventStatus = 'dispatched';
       await tx.webhookEvent.update({ where: { id: event.id }, data: { status, error: null, processedAt: null, transferCount: transfers.length } });
+      await this.outbox.emit(tx, event.orgId, 'webhook.received', {
+        connectorType: event.connectorType, integrationId: event.integrationId, deliveryId: event.id, receivedAt: event.receivedAt.toISOString(), transfers: queued.length,
+      }, { now });
       if (queued.length === 0) {
         status = 'skipped';
         const reason = 'ignored' in resolved ? resolved.ignored : (planned[0]?.error ?? 'the hook names no record');
-        await recordOutcome(tx, event.id, status, reason, now);
+        await recordOutcome(tx, this.outbox, event.id, status, reason, now);
       }
       await ctx.complete(tx);
       return { status, transfers };
     });
 
+    this.outbox.committed();
     const { orgId, integrationId, connectorType } = event;
     this.events.publish('webhook-event', orgId, { orgId, eventId: event.id, integrationId, connectorType, status: saved.status });
     for (const transfer of saved.transfers) {
@@ -76,9 +82,10 @@ export class EventProcessor implements JobHandler {
   async recordFailure(tx: DbTx, job: ClaimedJob, attempt: FailedAttempt): Promise<() => void> {
     const data = attempt.final ? { status: 'dead', error: attempt.error, processedAt: new Date() } : { error: attempt.error };
     const event = await tx.webhookEvent.update({ where: { id: job.subjectId }, data, select: { orgId: true, integrationId: true, connectorType: true } });
-    if (attempt.final) await recordOutcome(tx, job.subjectId, 'dead', attempt.error, new Date());
+    if (attempt.final) await recordOutcome(tx, this.outbox, job.subjectId, 'dead', attempt.error, new Date());
     return () => {
       if (!attempt.final) return;
+      this.outbox.committed();
       this.events.publish('webhook-event', event.orgId, { ...event, eventId: job.subjectId, status: 'dead' });
     };
   }

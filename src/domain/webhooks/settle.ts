@@ -8,6 +8,7 @@
  * one write lock (SQLite): the second waits, then counts with the first one's result visible.
  */
 import type { DbTx } from '../../db/job-store';
+import type { EventOutbox } from '../events/outbox';
 
 export type EventStatus = 'received' | 'dispatched' | 'processed' | 'partial' | 'failed' | 'skipped' | 'dead';
 
@@ -23,7 +24,7 @@ const integrationStatus: Partial<Record<EventStatus, string>> = {
 };
 
 /** Settles the event if its last transfer just ended; returns its final status, or null while transfers are pending. */
-export async function settleEvent(tx: DbTx, eventId: string, now: Date): Promise<EventStatus | null> {
+export async function settleEvent(tx: DbTx, outbox: EventOutbox, eventId: string, now: Date): Promise<EventStatus | null> {
   const locked = await tx.webhookEvent.updateMany({ where: { id: eventId }, data: { processedAt: null } });
   if (locked.count === 0) return null;
   const transfers = await tx.transferRequest.findMany({ where: { eventId }, select: { status: true, error: true, externalId: true } });
@@ -33,13 +34,24 @@ export async function settleEvent(tx: DbTx, eventId: string, now: Date): Promise
   const status: EventStatus = succeeded + failed.length === 0 ? 'skipped' : failed.length === 0 ? 'processed' : succeeded === 0 ? 'failed' : 'partial';
   const firstFailure = failed[0];
   const error = firstFailure ? `${failed.length} of ${transfers.length} transfer(s) failed; first: ${firstFailure.externalId}: ${firstFailure.error ?? 'unknown error'}` : null;
-  await recordOutcome(tx, eventId, status, error ?? skippedReason(transfers), now);
+  await recordOutcome(tx, outbox, eventId, status, error ?? skippedReason(transfers), now);
   return status;
 }
 
-/** Writes an event's final status and, when it is the newest settled event, the integration's webhook status. */
-export async function recordOutcome(tx: DbTx, eventId: string, status: EventStatus, error: string | null, now: Date): Promise<void> {
-  const event = await tx.webhookEvent.update({ where: { id: eventId }, data: { status, error, processedAt: now }, select: { integrationId: true, receivedAt: true } });
+/**
+ * Writes an event's final status, its outbound event (webhook.processed or webhook.failed) and,
+ * when it is the newest settled event, the integration's webhook status.
+ */
+export async function recordOutcome(tx: DbTx, outbox: EventOutbox, eventId: string, status: EventStatus, error: string | null, now: Date): Promise<void> {
+  const event = await tx.webhookEvent.update({
+    where: { id: eventId },
+    data: { status, error, processedAt: now },
+    select: { orgId: true, integrationId: true, connectorType: true, receivedAt: true },
+  });
+  const failed = status === 'failed' || status === 'dead';
+  await outbox.emit(tx, event.orgId, failed ? 'webhook.failed' : 'webhook.processed', {
+    connectorType: event.connectorType, integrationId: event.integrationId, deliveryId: eventId, receivedAt: event.receivedAt.toISOString(), status, error,
+  }, { now });
   const webhookStatus = integrationStatus[status];
   if (!webhookStatus) return;
   await tx.integration.updateMany({

@@ -25,6 +25,8 @@ export interface OutboundRequest {
   retry?: boolean;
   /** Told before each wait for another attempt, e.g. to log it with the caller's context. */
   onRetry?: (notice: RetryNotice) => void;
+  /** Read at most this much of the answer (the rest is dropped and the connection closed); default: all. */
+  maxResponseBytes?: number;
 }
 
 export interface RetryNotice {
@@ -121,6 +123,21 @@ async function pause(sleep: (ms: number) => Promise<void>, ms: number, signal: A
   }
 }
 
+/** The first `limit` bytes of a body as text; the rest is not read (a receiver cannot make us buffer gigabytes). */
+async function readAtMost(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= limit) {
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+}
+
 export function createOutboundHttp(options: OutboundHttpOptions): OutboundHttpClient {
   const maxAttempts = Math.max(1, options.maxAttempts ?? 4);
   const backoff = { baseDelayMs: options.baseDelayMs ?? 250, maxDelayMs: options.maxDelayMs ?? 30_000 };
@@ -148,7 +165,7 @@ export function createOutboundHttp(options: OutboundHttpOptions): OutboundHttpCl
         dispatcher: agent,
       });
       // Reading the body is part of the attempt: the timeout covers a host that stalls mid-body.
-      const text = await response.body.text();
+      const text = request.maxResponseBytes === undefined ? await response.body.text() : await readAtMost(response.body, request.maxResponseBytes);
       return { status: response.statusCode, headers: toHeaders(response.headers), text };
     } catch (error) {
       if (callerSignal?.aborted) throw callerAbort(callerSignal, url.origin);

@@ -1,0 +1,59 @@
+/**
+ * The hub's own events, as consumers receive them (seed 003): every delivery's body is
+ * `{"id": "msg_…", "event": "<type>", "timestamp": "<RFC 3339>", "data": {…}}`. Each type has a
+ * description and an example of its data, served by `eventTypes` and used by "send test event".
+ */
+export interface EventType {
+  type: string;
+  description: string;
+  example: Record<string, unknown>;
+}
+
+const integration = { connectorType: 'sap-s4hana', integrationId: 'int_3k2v9x0q4m1r8t6w2y5z' };
+const syncRun = { ...integration, runId: 'run_8f2k1m0q9x3v5t7w4y6z', mode: 'full', trigger: 'manual' };
+const webhook = { ...integration, deliveryId: 'evt_5h1m2k8q0x3v9t7w4y6z', receivedAt: '2026-04-03T14:35:00.000Z' };
+const transfer = { ...integration, transferId: 'trq_1x9k2m8q0v3t7w4y6z5h', deliveryId: webhook.deliveryId, scope: 'delivery/updated', externalId: '80000001' };
+const item = { ...integration, itemId: 'itm_2m8q0x3v9t7w4y6z5h1k', sku: 'TG11', name: 'Trading Good 11', lengthMm: 300, widthMm: 200, heightMm: 150, weightKg: 2.4, active: true };
+const delivery = { ...integration, deliveryRecordId: 'dlv_7w4y6z5h1k2m8q0x3v9t', orderId: '80000001', lines: 2 };
+
+export const eventTypes: readonly EventType[] = [
+  { type: 'sync.started', description: 'A sync of master data started', example: { ...syncRun, startedAt: '2026-04-03T14:29:40.000Z' } },
+  { type: 'sync.completed', description: 'A sync finished; some records may have failed (status "partial")', example: { ...syncRun, status: 'success', itemsSynced: 1247, errorCount: 0, finishedAt: '2026-04-03T14:30:00.000Z' } },
+  { type: 'sync.failed', description: 'A sync stopped because the host system failed', example: { ...syncRun, error: 'SAP answered HTTP 503 for A_Product (API_PRODUCT_SRV)', itemsSynced: 400 } },
+  { type: 'webhook.received', description: 'An inbound webhook was accepted and is being processed', example: { ...webhook, transfers: 1 } },
+  { type: 'webhook.processed', description: 'Every transfer of an inbound webhook ended; status "processed", "partial" or "skipped"', example: { ...webhook, status: 'processed', error: null } },
+  { type: 'webhook.failed', description: 'An inbound webhook could not be processed, or all its transfers failed', example: { ...webhook, status: 'failed', error: '1 of 1 transfer(s) failed; first: 80000001: sap-s4hana has no delivery "80000001"' } },
+  { type: 'transfer.completed', description: 'A transfer request brought its record over', example: { ...transfer, outcome: 'upserted' } },
+  { type: 'transfer.failed', description: 'A transfer request failed for good', example: { ...transfer, attempts: 8, error: 'SAP answered HTTP 503' } },
+  { type: 'item.created', description: 'An item arrived from a host system for the first time (through a webhook)', example: item },
+  { type: 'item.updated', description: 'An item changed in its host system (through a webhook)', example: item },
+  { type: 'item.deactivated', description: 'An item was deleted in its host system and marked inactive', example: { ...integration, sku: 'TG11', externalId: 'TG11' } },
+  { type: 'item.deleted', description: 'An item was deleted in its host system and removed (deleteHandling "delete")', example: { ...integration, sku: 'TG11', externalId: 'TG11' } },
+  { type: 'delivery.created', description: 'An outbound delivery arrived from a host system for the first time', example: delivery },
+  { type: 'delivery.updated', description: 'An outbound delivery changed in its host system', example: delivery },
+  { type: 'delivery.deactivated', description: 'A delivery was deleted in its host system and marked inactive', example: { ...integration, orderId: '80000001', externalId: '80000001' } },
+  { type: 'delivery.deleted', description: 'A delivery was deleted in its host system and removed', example: { ...integration, orderId: '80000001', externalId: '80000001' } },
+  { type: 'integration.updated', description: 'An integration was configured or its mappings changed (never carries secrets)', example: { ...integration, action: 'CONFIGURED', enabled: true } },
+  { type: 'integration.deleted', description: 'An integration was deleted', example: integration },
+  { type: 'endpoint.disabled', description: 'Operational: a webhook endpoint was disabled (410 Gone, or failing without success for too long)', example: { endpointId: 'ep_4y6z5h1k2m8q0x3v9t7w', url: 'https://your-app.com/webhook', reason: 'failing', failingSince: '2026-03-29T14:30:00.000Z' } },
+];
+
+const byType = new Map(eventTypes.map((eventType) => [eventType.type, eventType]));
+
+export function findEventType(type: string): EventType | undefined {
+  return byType.get(type);
+}
+
+/**
+ * Whether an endpoint's subscription pattern takes an event type: an exact name, `*` for all, or
+ * a prefix ending in `.*` (`item.*` takes `item.created`, not `items.x`).
+ */
+export function patternMatches(pattern: string, type: string): boolean {
+  if (pattern === '*' || pattern === type) return true;
+  return pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1));
+}
+
+/** A pattern that matches no type of the catalog is almost certainly a typo; say so. */
+export function isKnownPattern(pattern: string): boolean {
+  return eventTypes.some((eventType) => patternMatches(pattern, eventType.type));
+}

@@ -1,0 +1,224 @@
+/**
+ * The job that sends one event to one endpoint. Every attempt is signed twice over the exact
+ * body: seed 003's `X-Fractal-Signature: sha256=<hex>` and Standard Webhooks (`webhook-id` = the
+ * event id, the same on every retry; `webhook-timestamp` of this attempt; `webhook-signature` with
+ * one `v1,` entry per valid secret, two during a rotation). Every attempt is logged.
+ *
+ * Answers: 2xx is success; 410 Gone disables the endpoint; anything else (3xx included: redirects
+ * are not followed) and network errors are retried on the schedule, 429/503 no sooner than their
+ * Retry-After. An endpoint that has failed without a single success for too long is disabled,
+ * and an `endpoint.disabled` event says so.
+ */
+import type { Db } from '../../db/connection';
+import type { ClaimedJob, DbTx } from '../../db/job-store';
+import type { EventBus } from '../../lib/events';
+import type { OutboundHttp } from '../../lib/http/outbound';
+import { retryAfterMs } from '../../lib/http/retry-policy';
+import { newId } from '../../lib/ids';
+import type { Logger } from '../../lib/logger';
+import type { RateLimiter } from '../../lib/rate-limiter';
+import { hexSignature, standardSignature } from '../../lib/webhook-signatures';
+import { DeferJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
+import type { EndpointService } from './endpoints';
+import { DELIVER_QUEUE, type EventOutbox } from './outbox';
+import type { RetrySchedule } from './retry-schedule';
+
+export interface DelivererOptions {
+  timeoutMs: number;
+  /** An endpoint failing without success for this long is disabled. */
+  disableAfterMs: number;
+  schedule: RetrySchedule;
+  clock: () => Date;
+}
+
+/** Kept of each answer in the attempt log. */
+const LOGGED_RESPONSE_BYTES = 1024;
+const USER_AGENT = 'IntegrationHub-Webhooks/0.1 (+https://www.standardwebhooks.com)';
+
+interface AttemptRecord {
+  attemptedAt: Date;
+  statusCode: number | null;
+  latencyMs: number;
+  responseBody: string | null;
+  error: string | null;
+}
+
+/** A failed attempt, with what the log needs. */
+class DeliveryFailedError extends Error {
+  constructor(
+    readonly record: AttemptRecord,
+    readonly retryAfterMs?: number,
+  ) {
+    super(record.error ?? `HTTP ${record.statusCode}`);
+  }
+}
+
+type Loaded = NonNullable<Awaited<ReturnType<Deliverer['load']>>>;
+/** What the attempt log and the live view need of a delivery. */
+type DeliveryRef = Pick<Loaded, 'id' | 'orgId' | 'endpointId' | 'eventId'>;
+
+export class Deliverer implements JobHandler {
+  readonly queue = DELIVER_QUEUE;
+
+  constructor(
+    private readonly db: Db,
+    private readonly http: OutboundHttp,
+    private readonly endpoints: EndpointService,
+    private readonly outbox: EventOutbox,
+    private readonly events: EventBus,
+    private readonly limiter: RateLimiter,
+    private readonly logger: Logger,
+    private readonly options: DelivererOptions,
+  ) {}
+
+  private load(id: string) {
+    return this.db.eventDelivery.findUnique({ where: { id }, include: { event: true, endpoint: true } });
+  }
+
+  async run(job: ClaimedJob, ctx: JobContext): Promise<void> {
+    const delivery = await this.load(job.subjectId);
+    if (!delivery || delivery.status !== 'pending') return;
+    const { endpoint } = delivery;
+    if (!endpoint.enabled) return this.cancel(delivery, ctx);
+    if (endpoint.rateLimitPerSecond) {
+      const wait = this.limiter.take(endpoint.id, endpoint.rateLimitPerSecond);
+      if (wait > 0) throw new DeferJobError(wait);
+    }
+
+    const { record, retryAfter } = await this.send(delivery, ctx.signal);
+    const status = record.statusCode ?? 0;
+    if (status >= 200 && status < 300) return this.succeed(delivery, job, record, ctx);
+    if (status === 410) return this.gone(delivery, job, record, ctx);
+    if (status >= 300 && status < 400) record.error = `HTTP ${status}: redirects are not followed; use the final URL`;
+    throw new DeliveryFailedError(record, status === 429 || status === 503 ? retryAfter : undefined);
+  }
+
+  retryDelayMs(failedAttempts: number, error: unknown): number {
+    return this.options.schedule.delayAfter(failedAttempts, error instanceof DeliveryFailedError ? error.retryAfterMs : undefined);
+  }
+
+  async recordFailure(tx: DbTx, job: ClaimedJob, attempt: FailedAttempt): Promise<() => void> {
+    const now = this.options.clock();
+    const record: AttemptRecord =
+      attempt.cause instanceof DeliveryFailedError ? attempt.cause.record : { attemptedAt: now, statusCode: null, latencyMs: 0, responseBody: null, error: 'internal error; see the hub log' };
+    const delivery = await tx.eventDelivery.update({
+      where: { id: job.subjectId },
+      data: {
+        status: attempt.final ? 'failed' : 'pending',
+        attempts: job.attempts,
+        lastStatusCode: record.statusCode,
+        lastError: record.error ?? `HTTP ${record.statusCode}`,
+        nextAttemptAt: attempt.retryAt,
+        completedAt: attempt.final ? now : null,
+        updatedAt: now,
+      },
+      include: { endpoint: true },
+    });
+    const attemptId = await this.log(tx, delivery, record);
+    const { endpoint } = delivery;
+    let disabled = false;
+    if (!endpoint.failingSince) {
+      await tx.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: record.attemptedAt } });
+    } else if (now.getTime() - endpoint.failingSince.getTime() >= this.options.disableAfterMs) {
+      await this.disable(tx, endpoint, 'failing', now);
+      disabled = true;
+    }
+    return () => {
+      this.announce(delivery, attemptId, record);
+      if (disabled) this.endpointChanged(endpoint.orgId, endpoint.id);
+    };
+  }
+
+  /** One signed POST; a network failure throws, any answer returns with its Retry-After. */
+  private async send(delivery: Loaded, signal: AbortSignal): Promise<{ record: AttemptRecord; retryAfter: number | undefined }> {
+    const { endpoint, event } = delivery;
+    const attemptedAt = this.options.clock();
+    const timestamp = Math.floor(attemptedAt.getTime() / 1000);
+    const secrets = this.endpoints.signingSecrets(endpoint, attemptedAt);
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+      'x-fractal-signature': hexSignature(secrets[0]!, event.payload),
+      'webhook-id': event.id,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': secrets.map((secret) => standardSignature(secret, event.id, timestamp, event.payload)).join(' '),
+    };
+    const started = performance.now();
+    try {
+      const response = await this.http.request({
+        method: 'POST', url: endpoint.url, headers, body: event.payload, timeoutMs: this.options.timeoutMs, retry: false, maxResponseBytes: 64 * 1024, signal,
+      });
+      return {
+        record: { attemptedAt, statusCode: response.status, latencyMs: Math.round(performance.now() - started), responseBody: response.text.slice(0, LOGGED_RESPONSE_BYTES), error: null },
+        retryAfter: retryAfterMs(response.headers.get('retry-after'), attemptedAt.getTime()),
+      };
+    } catch (error) {
+      // The outbound client's errors say what happened (refused target, timeout, DNS) without internals.
+      const message = error instanceof Error ? error.message : String(error);
+      throw new DeliveryFailedError({ attemptedAt, statusCode: null, latencyMs: Math.round(performance.now() - started), responseBody: null, error: message });
+    }
+  }
+
+  private async succeed(delivery: Loaded, job: ClaimedJob, record: AttemptRecord, ctx: JobContext): Promise<void> {
+    const attemptId = await this.db.$transaction(async (tx) => {
+      await tx.eventDelivery.update({
+        where: { id: delivery.id },
+        data: { status: 'succeeded', attempts: job.attempts, lastStatusCode: record.statusCode, lastError: null, nextAttemptAt: null, completedAt: record.attemptedAt, updatedAt: record.attemptedAt },
+      });
+      if (delivery.endpoint.failingSince) await tx.webhookEndpoint.update({ where: { id: delivery.endpoint.id }, data: { failingSince: null } });
+      await ctx.complete(tx);
+      return this.log(tx, delivery, record);
+    });
+    this.announce(delivery, attemptId, record);
+  }
+
+  /** 410 Gone: the receiver says the endpoint no longer exists. */
+  private async gone(delivery: Loaded, job: ClaimedJob, record: AttemptRecord, ctx: JobContext): Promise<void> {
+    record.error = 'HTTP 410 Gone: the endpoint was disabled';
+    const attemptId = await this.db.$transaction(async (tx) => {
+      await tx.eventDelivery.update({
+        where: { id: delivery.id },
+        data: { status: 'failed', attempts: job.attempts, lastStatusCode: 410, lastError: record.error, nextAttemptAt: null, completedAt: record.attemptedAt, updatedAt: record.attemptedAt },
+      });
+      await this.disable(tx, delivery.endpoint, 'gone', record.attemptedAt);
+      await ctx.complete(tx);
+      return this.log(tx, delivery, record);
+    });
+    this.announce(delivery, attemptId, record);
+    this.endpointChanged(delivery.orgId, delivery.endpointId);
+  }
+
+  private async cancel(delivery: Loaded, ctx: JobContext): Promise<void> {
+    const now = this.options.clock();
+    await this.db.$transaction(async (tx) => {
+      await tx.eventDelivery.update({
+        where: { id: delivery.id },
+        data: { status: 'cancelled', lastError: `the endpoint is disabled (${delivery.endpoint.disabledReason ?? 'manual'})`, nextAttemptAt: null, completedAt: now, updatedAt: now },
+      });
+      await ctx.complete(tx);
+    });
+  }
+
+  private async disable(tx: DbTx, endpoint: Loaded['endpoint'], reason: 'gone' | 'failing', now: Date): Promise<void> {
+    await tx.webhookEndpoint.update({ where: { id: endpoint.id }, data: { enabled: false, disabledReason: reason } });
+    await this.outbox.emit(tx, endpoint.orgId, 'endpoint.disabled', { endpointId: endpoint.id, url: endpoint.url, reason, failingSince: endpoint.failingSince?.toISOString() ?? null }, { now });
+    this.logger.warn({ endpointId: endpoint.id, reason }, 'webhook endpoint disabled');
+  }
+
+  private async log(tx: DbTx, delivery: DeliveryRef, record: AttemptRecord): Promise<string> {
+    const id = newId('att');
+    await tx.deliveryAttempt.create({ data: { id, orgId: delivery.orgId, deliveryId: delivery.id, endpointId: delivery.endpointId, ...record } });
+    return id;
+  }
+
+  private announce(delivery: DeliveryRef, attemptId: string, record: AttemptRecord): void {
+    const { orgId, endpointId, eventId } = delivery;
+    const succeeded = record.statusCode !== null && record.statusCode >= 200 && record.statusCode < 300;
+    this.events.publish('delivery-attempt', orgId, { orgId, attemptId, deliveryId: delivery.id, endpointId, eventId, succeeded });
+    this.outbox.committed();
+  }
+
+  private endpointChanged(orgId: string, endpointId: string): void {
+    this.events.publish('endpoint-changed', orgId, { orgId, endpointId, action: 'DISABLED' });
+  }
+}

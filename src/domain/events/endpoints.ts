@@ -1,0 +1,202 @@
+/**
+ * Webhook endpoints of an organization (seed 001): where the hub's events go. Each endpoint has
+ * its own signing secret (`whsec_` + base64 of 24 random bytes), sealed at rest, shown when the
+ * endpoint is created and readable on explicit request; a rotation keeps the old secret signing
+ * beside the new one for an overlap. Also: test events, resending one message, recovering
+ * failed ones.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../../db/connection';
+import type { JobStore } from '../../db/job-store';
+import type { WebhookEndpoint } from '../../generated/sqlite/client';
+import type { Keyring } from '../../lib/crypto/keyring';
+import type { EndpointChanged, EventBus } from '../../lib/events';
+import { newId } from '../../lib/ids';
+import { NotFoundError, ValidationError } from '../errors';
+import { httpUrl } from '../integrations/inputs';
+import { parseInput } from '../validation';
+import { findEventType, isKnownPattern } from './catalog';
+import { DELIVER_QUEUE, type EventOutbox } from './outbox';
+
+export type { WebhookEndpoint };
+
+export interface EndpointOptions {
+  allowPrivateTargets: boolean;
+  /** How long a rotated-out secret keeps signing. */
+  secretOverlapMs: number;
+  deliverAttempts: number;
+  clock: () => Date;
+}
+
+const eventTypes = z
+  .array(z.string().min(1).max(100), { message: 'must be a list of event types, e.g. ["item.updated", "sync.*"]' })
+  .min(1, 'must name at least one event type ("*" for all)')
+  .max(100);
+
+const fields = {
+  url: httpUrl,
+  eventTypes,
+  description: z.string().max(500, 'must be at most 500 characters').nullable(),
+  enabled: z.boolean({ message: 'must be true or false' }),
+  rateLimitPerSecond: z.number().int('must be a whole number').min(1).max(10_000).nullable(),
+};
+const createInput = z.object({ ...fields, eventTypes: fields.eventTypes, url: fields.url }).partial({ description: true, enabled: true, rateLimitPerSecond: true }).strict();
+const updateInput = z.object(fields).partial().strict();
+// Seed 001 registers with "events"; accepted as another name for eventTypes.
+const withSeedNames = (raw: unknown) => (raw && typeof raw === 'object' && !Array.isArray(raw) && 'events' in raw && !('eventTypes' in raw) ? (({ events, ...rest }) => ({ ...rest, eventTypes: events }))(raw as Record<string, unknown>) : raw);
+
+export class EndpointService {
+  constructor(
+    private readonly db: Db,
+    private readonly keyring: Keyring,
+    private readonly outbox: EventOutbox,
+    private readonly jobs: JobStore,
+    private readonly events: EventBus,
+    private readonly options: EndpointOptions,
+  ) {}
+
+  list(orgId: string): Promise<WebhookEndpoint[]> {
+    return this.db.webhookEndpoint.findMany({ where: { orgId }, orderBy: { createdAt: 'asc' } });
+  }
+
+  async get(orgId: string, id: string): Promise<WebhookEndpoint> {
+    const endpoint = await this.db.webhookEndpoint.findFirst({ where: { id, orgId } });
+    if (!endpoint) throw new NotFoundError(`no webhook endpoint ${id} in this organization`);
+    return endpoint;
+  }
+
+  /** Registers an endpoint; the answer is the only one that carries its secret unasked. */
+  async create(orgId: string, raw: unknown): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    const input = parseInput(createInput, withSeedNames(raw));
+    this.check(input);
+    const id = newId('ep');
+    const secret = newSecret();
+    const endpoint = await this.db.webhookEndpoint.create({
+      data: {
+        id, orgId, url: input.url, description: input.description ?? null, eventTypes: JSON.stringify(input.eventTypes),
+        enabled: input.enabled ?? true, rateLimitPerSecond: input.rateLimitPerSecond ?? null, secretSealed: this.seal(orgId, id, 'secret', secret),
+      },
+    });
+    this.changed(endpoint, 'CREATED');
+    return { endpoint, secret };
+  }
+
+  /** Changes what is given. Enabling a disabled endpoint clears why it was disabled and its failing clock. */
+  async update(orgId: string, id: string, raw: unknown): Promise<WebhookEndpoint> {
+    const existing = await this.get(orgId, id);
+    const input = parseInput(updateInput, withSeedNames(raw));
+    this.check(input);
+    const reenabled = input.enabled === true && !existing.enabled;
+    const endpoint = await this.db.webhookEndpoint.update({
+      where: { id },
+      data: {
+        ...(input.url !== undefined ? { url: input.url } : {}),
+        ...(input.eventTypes !== undefined ? { eventTypes: JSON.stringify(input.eventTypes) } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: input.rateLimitPerSecond } : {}),
+        ...(input.enabled !== undefined ? { enabled: input.enabled, disabledReason: input.enabled ? null : 'manual' } : {}),
+        ...(reenabled ? { failingSince: null } : {}),
+      },
+    });
+    this.changed(endpoint, input.enabled === false ? 'DISABLED' : 'UPDATED');
+    return endpoint;
+  }
+
+  async remove(orgId: string, id: string): Promise<void> {
+    const endpoint = await this.get(orgId, id);
+    await this.db.webhookEndpoint.delete({ where: { id } });
+    this.changed(endpoint, 'DELETED');
+  }
+
+  /** The secret(s), on explicit request only. */
+  async secret(orgId: string, id: string): Promise<{ secret: string; previousSecret: string | null; previousSecretValidUntil: Date | null }> {
+    const endpoint = await this.get(orgId, id);
+    const [secret, previous] = this.signingSecrets(endpoint, this.options.clock());
+    return { secret: secret!, previousSecret: previous ?? null, previousSecretValidUntil: previous ? endpoint.previousSecretUntil : null };
+  }
+
+  /** A new secret signs from now on; the old one keeps signing beside it for the overlap. */
+  async rotateSecret(orgId: string, id: string): Promise<{ secret: string; previousSecretValidUntil: Date }> {
+    const endpoint = await this.get(orgId, id);
+    const secret = newSecret();
+    const until = new Date(this.options.clock().getTime() + this.options.secretOverlapMs);
+    const current = this.keyring.open(endpoint.secretSealed, aad(endpoint, 'secret'));
+    const updated = await this.db.webhookEndpoint.update({
+      where: { id },
+      data: { secretSealed: this.seal(orgId, id, 'secret', secret), previousSecretSealed: this.seal(orgId, id, 'previousSecret', current), previousSecretUntil: until },
+    });
+    this.changed(updated, 'SECRET_ROTATED');
+    return { secret, previousSecretValidUntil: until };
+  }
+
+  /** The secrets a delivery is signed with now: the current one first. */
+  signingSecrets(endpoint: WebhookEndpoint, now: Date): string[] {
+    const current = this.keyring.open(endpoint.secretSealed, aad(endpoint, 'secret'));
+    if (!endpoint.previousSecretSealed || !endpoint.previousSecretUntil || endpoint.previousSecretUntil <= now) return [current];
+    return [current, this.keyring.open(endpoint.previousSecretSealed, aad(endpoint, 'previousSecret'))];
+  }
+
+  /** Sends an event of the catalog (its example data, marked as a test) to this endpoint only. */
+  async sendTest(orgId: string, id: string, eventType = 'integration.updated'): Promise<string> {
+    const endpoint = await this.get(orgId, id);
+    const type = findEventType(eventType);
+    if (!type) throw new ValidationError([{ path: 'eventType', message: `unknown event type "${eventType}"; see eventTypes` }]);
+    if (!endpoint.enabled) throw new ValidationError([{ path: 'endpointId', message: 'the endpoint is disabled; enable it first' }]);
+    const eventId = await this.db.$transaction((tx) => this.outbox.emit(tx, orgId, type.type, { ...type.example, test: true }, { endpointId: id, now: this.options.clock() }));
+    this.outbox.committed();
+    return eventId;
+  }
+
+  /** Sends one message to the endpoint again, whatever became of it before. */
+  async resend(orgId: string, endpointId: string, eventId: string): Promise<void> {
+    const delivery = await this.db.eventDelivery.findFirst({ where: { orgId, endpointId, eventId } });
+    if (!delivery) throw new NotFoundError(`message ${eventId} was never sent to endpoint ${endpointId}`);
+    await this.requeue(orgId, [delivery.id]);
+  }
+
+  /** Sends again every message that failed (or was cancelled) for this endpoint since `since`; returns how many. */
+  async recover(orgId: string, endpointId: string, since: Date): Promise<number> {
+    await this.get(orgId, endpointId);
+    const deliveries = await this.db.eventDelivery.findMany({ where: { orgId, endpointId, status: { in: ['failed', 'cancelled'] }, createdAt: { gte: since } }, select: { id: true } });
+    await this.requeue(orgId, deliveries.map((delivery) => delivery.id));
+    return deliveries.length;
+  }
+
+  private async requeue(orgId: string, deliveryIds: string[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    const now = this.options.clock();
+    await this.db.$transaction(async (tx) => {
+      await tx.eventDelivery.updateMany({ where: { id: { in: deliveryIds } }, data: { status: 'pending', attempts: 0, nextAttemptAt: now, completedAt: null, updatedAt: now } });
+      await this.jobs.requeue(tx, DELIVER_QUEUE, deliveryIds.map((subjectId) => ({ subjectId, orgId })), this.options.deliverAttempts, now);
+    });
+    this.outbox.committed();
+  }
+
+  private check(input: { url?: string; eventTypes?: string[] }): void {
+    const problems = [];
+    if (input.url !== undefined && new URL(input.url).protocol !== 'https:' && !this.options.allowPrivateTargets) {
+      problems.push({ path: 'url', message: 'must be an https:// URL (http is allowed only with HUB_ALLOW_PRIVATE_TARGETS=true)' });
+    }
+    for (const [index, pattern] of (input.eventTypes ?? []).entries()) {
+      if (!isKnownPattern(pattern)) problems.push({ path: `eventTypes.${index}`, message: `"${pattern}" matches no event type; see eventTypes (patterns: "item.*", "*")` });
+    }
+    if (problems.length) throw new ValidationError(problems);
+  }
+
+  private seal(orgId: string, id: string, field: string, value: string): string {
+    return this.keyring.seal(value, `${orgId}/${id}/${field}`);
+  }
+
+  private changed(endpoint: WebhookEndpoint, action: EndpointChanged['action']): void {
+    this.events.publish('endpoint-changed', endpoint.orgId, { orgId: endpoint.orgId, endpointId: endpoint.id, action });
+  }
+}
+
+function newSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64')}`;
+}
+
+function aad(endpoint: WebhookEndpoint, field: string): string {
+  return `${endpoint.orgId}/${endpoint.id}/${field}`;
+}
