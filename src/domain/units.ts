@@ -29,26 +29,61 @@ const toKilograms: Record<string, Factor> = {
 
 export const canonicalUnit = { length: 'mm', weight: 'kg' } as const;
 const factors = { length: toMillimetres, weight: toKilograms };
+
+/**
+ * Each factor times 10^6 (results are rounded to 6 decimals) as a reduced fraction, in BigInt and
+ * in Number: 1 LB is 45359237 / 100 micro-kilograms, 1 CM is 10000000 / 1. Reduced, the products
+ * below usually stay under 2^53, where doubles are exact (see scaledQuotient).
+ */
+interface Scaled {
+  num: bigint;
+  den: bigint;
+  numN: number;
+  denN: number;
+}
 const scale = 1_000_000n;
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+function scaled([num, den]: Factor): Scaled {
+  const divisor = gcd(num * scale, den);
+  const reduced = { num: (num * scale) / divisor, den: den / divisor };
+  return { ...reduced, numN: Number(reduced.num), denN: Number(reduced.den) };
+}
+const scaledFactors = {
+  length: Object.fromEntries(Object.entries(toMillimetres).map(([unit, factor]) => [unit, scaled(factor)])),
+  weight: Object.fromEntries(Object.entries(toKilograms).map(([unit, factor]) => [unit, scaled(factor)])),
+};
 
 export class UnitError extends Error {}
 
-/** Parses a plain decimal ("12", "-0.5", "300.000") into numerator / power-of-ten denominator. */
-function parseDecimal(raw: string | number): [bigint, bigint] {
-  const text = typeof raw === 'number' ? String(raw) : raw.trim();
-  const match = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) throw new UnitError(`"${String(raw)}" is not a number`);
-  const [, sign, whole, fraction = ''] = match;
-  const numerator = BigInt(`${whole}${fraction}`) * (sign === '-' ? -1n : 1n);
-  return [numerator, 10n ** BigInt(fraction.length)];
-}
+const decimal = /^([+-]?)(\d+)(?:\.(\d+))?$/;
 
 export function convert(kind: 'length' | 'weight', value: string | number, unit: string): number {
-  const factor = factors[kind][unit.trim().toUpperCase()];
+  const factor = scaledFactors[kind][unit.trim().toUpperCase()];
   if (!factor) throw new UnitError(`unknown ${kind} unit "${unit}"; known: ${Object.keys(factors[kind]).join(', ')}`);
-  const [numerator, denominator] = parseDecimal(value);
-  const top = numerator * factor[0] * scale;
-  const bottom = denominator * factor[1];
-  const magnitude = ((top < 0n ? -top : top) * 2n + bottom) / (2n * bottom);
-  return Number(top < 0n ? -magnitude : magnitude) / Number(scale);
+  // A plain decimal ("12", "-0.5", "300.000"): sign, digits, number of decimals.
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const match = decimal.exec(text);
+  if (!match) throw new UnitError(`"${String(value)}" is not a number`);
+  const [, sign, whole = '', fraction = ''] = match;
+  const magnitude = scaledQuotient(`${whole}${fraction}`, fraction.length, factor);
+  return sign === '-' && magnitude !== 0 ? -magnitude : magnitude;
+}
+
+/**
+ * round(digits / 10^decimals × num / den), half up, / 10^6: as integers, floor((2·top + bottom) /
+ * (2·bottom)) with top = digits × num and bottom = 10^decimals × den. When those stay under 2^53
+ * (a few digits, any unit: the usual case), doubles hold them exactly and `%` is exact, so no
+ * BigInt is needed; otherwise BigInt does the same arithmetic. Both round the same rational
+ * number, so the result does not depend on the path taken.
+ */
+function scaledQuotient(digits: string, decimals: number, factor: Scaled): number {
+  if (digits.length <= 15) {
+    const bottom = 10 ** decimals * factor.denN;
+    const dividend = 2 * Number(digits) * factor.numN + bottom;
+    const divisor = 2 * bottom;
+    if (Number.isSafeInteger(dividend) && Number.isSafeInteger(divisor)) return (dividend - (dividend % divisor)) / divisor / 1e6;
+  }
+  const top = BigInt(digits) * factor.num;
+  const bottom = 10n ** BigInt(decimals) * factor.den;
+  return Number((top * 2n + bottom) / (2n * bottom)) / Number(scale);
 }

@@ -18,7 +18,7 @@
 import type { ListOptions, SourcePage, SourceRecord } from '../types';
 import type { SapApi } from './api';
 import { keyLiteral, nextPageUrl, queryString, unwrapCollection, unwrapEntity } from './odata';
-import { mapProduct } from './product-mapping';
+import { mapProduct, PRODUCT_SELECT } from './product-mapping';
 
 const SERVICE = '/sap/opu/odata/sap/API_PRODUCT_SRV';
 const EXPAND = 'to_Description,to_ProductUnitsOfMeasure';
@@ -46,6 +46,7 @@ export async function* listProducts(api: SapApi, options: ListOptions): AsyncGen
   const overlap = Math.min(MAX_OVERLAP, Math.floor(pageSize / 10));
   const fixed: Array<[string, string]> = [
     ['$format', 'json'],
+    ['$select', PRODUCT_SELECT],
     ['$expand', EXPAND],
     ['$orderby', 'LastChangeDateTime asc,Product asc'],
   ];

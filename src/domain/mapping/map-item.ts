@@ -39,33 +39,34 @@ function withDefaultUnit(value: SourceValue, unit: string | undefined): SourceVa
 }
 
 export function mapItem(record: SourceRecord, mappings: FieldMap): { item: MappedItem } | { errors: RecordError[] } {
-  const errors: RecordError[] = [];
+  // No closures or per-field allocations here: a sync maps every record of every page.
+  let errors: RecordError[] | undefined;
   const item: Canonical = { sku: '', name: null, category: null, lengthMm: null, widthMm: null, heightMm: null, weightKg: null };
   for (const target of itemFields) {
     const sourceName = mappings[target.name];
     if (!sourceName) continue;
     const value = record.fields[sourceName] ?? null;
-    const fail = (message: string) => errors.push({ externalId: record.externalId, field: target.name, message: `${sourceName}: ${message}` });
     if (target.kind === 'length' || target.kind === 'weight') {
       if (value === null || asText(value) === null) continue;
       const measured = withDefaultUnit(value, record.defaultUnits?.[target.kind]);
-      if (!isMeasure(measured)) {
-        fail(`expected a ${target.kind} with a unit, got "${asText(value)}"`);
-        continue;
+      let problem: string | undefined;
+      if (!isMeasure(measured)) problem = `expected a ${target.kind} with a unit, got "${asText(value)}"`;
+      else {
+        try {
+          const converted = convert(target.kind, measured.value, measured.unit);
+          if (converted < 0) problem = `negative ${target.kind} ${String(measured.value)} ${measured.unit}`;
+          else (item[canonicalColumn[target.name]!] as number | null) = converted;
+        } catch (error) {
+          if (!(error instanceof UnitError)) throw error;
+          problem = error.message;
+        }
       }
-      try {
-        const converted = convert(target.kind, measured.value, measured.unit);
-        if (converted < 0) fail(`negative ${target.kind} ${String(measured.value)} ${measured.unit}`);
-        else (item[canonicalColumn[target.name]!] as number | null) = converted;
-      } catch (error) {
-        if (!(error instanceof UnitError)) throw error;
-        fail(error.message);
-      }
+      if (problem !== undefined) (errors ??= []).push({ externalId: record.externalId, field: target.name, message: `${sourceName}: ${problem}` });
       continue;
     }
     (item[canonicalColumn[target.name]!] as string | null) = asText(value);
   }
-  if (!item.sku) errors.push({ externalId: record.externalId, field: 'sku', message: `missing SKU (source field ${mappings.sku ?? '(unmapped)'} is empty)` });
-  if (errors.length) return { errors };
+  if (!item.sku) (errors ??= []).push({ externalId: record.externalId, field: 'sku', message: `missing SKU (source field ${mappings.sku ?? '(unmapped)'} is empty)` });
+  if (errors) return { errors };
   return { item: { ...item, active: !record.deleted, externalId: record.externalId, sourceChangedAt: record.changedAt ?? null } };
 }
