@@ -10,6 +10,7 @@ import { createGraphQLServer, unauthenticatedMessage } from './graphql/yoga';
 import { apiKeyOf } from './rest/auth';
 import { installErrorHandling, sendError } from './rest/errors';
 import { integrationRoutes } from './rest/integrations';
+import { webhookEndpointRoutes } from './rest/webhook-endpoints';
 import { webhookRoutes } from './rest/webhooks';
 import type { Services } from './services';
 
@@ -72,6 +73,7 @@ export async function createServer({ services, bodyLimitBytes, graphiql, limits,
 
   await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
+  await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
 
   const websocket = attachGraphQLWebSocket(app.server, yoga, services);
   app.addHook('onClose', async () => {

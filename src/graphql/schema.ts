@@ -11,6 +11,7 @@ import './types/item';
 import './types/delivery';
 import './types/webhook-event';
 import './types/transfer-request';
+import './types/webhook-endpoint';
 
 export const schema = builder.toSchema();
 

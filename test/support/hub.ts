@@ -17,11 +17,14 @@ export interface TestHub extends RunningHub {
   stop(): Promise<void>;
 }
 
-/**
- * Starts a hub on a new database, or on `shared` (a second instance on the same database, as
- * several server processes would run; the caller drops a shared database).
- */
-export async function startTestHub(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestHub> {
+export interface TestHubOptions {
+  /** Run on this database (a second instance, as several server processes would); the caller drops it. */
+  shared?: TestDatabase;
+  /** The hub's clock, for tests of retry timing. */
+  clock?: () => Date;
+}
+
+export async function startTestHub(env: Record<string, string> = {}, { shared, clock }: TestHubOptions = {}): Promise<TestHub> {
   const db = shared ?? (await createTestDatabase());
   const config = {
     ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', HUB_KEY_FILE: path.join(db.dir, 'keys.json'), ...env }),
@@ -29,7 +32,7 @@ export async function startTestHub(env: Record<string, string> = {}, shared?: Te
   };
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
-  const hub = await startHub(config, logger);
+  const hub = await startHub(config, logger, { clock });
   return {
     ...hub,
     db,

@@ -29,8 +29,8 @@ describe.skipIf(testProvider !== 'postgresql')('two hub instances on one Postgre
     sap = await startSap({ products: 50, deliveries: 150 });
     // Topics are per organization, and every test org id is new: parallel test files share Redis safely.
     const env = { HUB_ALLOW_PRIVATE_TARGETS: 'true', REDIS_URL: redisUrl, HUB_WORKER_CONCURRENCY: '4', ...fastJobs };
-    a = await startTestHub(env, database);
-    b = await startTestHub(env, database);
+    a = await startTestHub(env, { shared: database });
+    b = await startTestHub(env, { shared: database });
     ({ apiKey, orgId } = await a.createOrg());
     await configureSap(a, apiKey, sap);
   });

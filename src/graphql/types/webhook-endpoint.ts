@@ -1,0 +1,226 @@
+/**
+ * Outbound webhooks in GraphQL: `WebhookEndpoint` with its root fields, the event catalog
+ * (`eventTypes`), messages and attempt logs, and the live `deliveryAttempts` /
+ * `webhookEndpointChanged` subscriptions. Secrets appear only in `createWebhookEndpoint`,
+ * `rotateWebhookEndpointSecret` and the explicit `webhookEndpointSecret` query.
+ */
+import { filter, pipe } from 'graphql-yoga';
+import { eventTypes, type EventType } from '../../domain/events/catalog';
+import type { WebhookEndpoint } from '../../domain/events/endpoints';
+import type { DeliveryAttempted, EndpointChanged } from '../../lib/events';
+import { builder } from '../builder';
+import { orgIdOf } from '../context';
+import { domainErrors } from './errors';
+
+const EventTypeRef = builder.objectRef<EventType>('EventType').implement({
+  description: 'An event the hub sends to webhook endpoints',
+  fields: (t) => ({
+    type: t.exposeString('type'),
+    description: t.exposeString('description'),
+    exampleData: t.field({ type: 'JSONObject', description: 'An example of its `data`', resolve: (e) => e.example }),
+  }),
+});
+
+const WebhookEndpointRef = builder.prismaNode('WebhookEndpoint', {
+  id: { field: 'id' },
+  description: 'Where your organization receives the hub\'s events, signed',
+  fields: (t) => ({
+    endpointId: t.exposeString('id'),
+    url: t.exposeString('url'),
+    description: t.exposeString('description', { nullable: true }),
+    eventTypes: t.stringList({ description: 'Event types it receives: names or patterns ("item.*", "*")', resolve: (e) => JSON.parse(e.eventTypes) as string[] }),
+    enabled: t.exposeBoolean('enabled'),
+    disabledReason: t.exposeString('disabledReason', { nullable: true, description: '"manual", "gone" (it answered 410) or "failing"' }),
+    rateLimitPerSecond: t.exposeInt('rateLimitPerSecond', { nullable: true }),
+    failingSince: t.expose('failingSince', { type: 'DateTime', nullable: true, description: 'First failure since the last success' }),
+    previousSecretValidUntil: t.field({ type: 'DateTime', nullable: true, resolve: (e) => (e.previousSecretSealed ? e.previousSecretUntil : null) }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('DeliveryAttempt', {
+  description: 'One HTTP attempt of a delivery, as the receiver answered it',
+  fields: (t) => ({
+    attemptId: t.exposeString('id'),
+    endpointId: t.exposeString('endpointId'),
+    eventId: t.string({ select: { delivery: { select: { eventId: true } } }, resolve: (a) => a.delivery.eventId }),
+    attemptedAt: t.expose('attemptedAt', { type: 'DateTime' }),
+    statusCode: t.exposeInt('statusCode', { nullable: true, description: 'Null when no answer came (network error, timeout, refused target)' }),
+    latencyMs: t.exposeInt('latencyMs'),
+    responseBody: t.exposeString('responseBody', { nullable: true, description: 'The first 1 KiB of the answer' }),
+    error: t.exposeString('error', { nullable: true }),
+  }),
+});
+
+builder.prismaNode('EventDelivery', {
+  id: { field: 'id' },
+  name: 'WebhookMessage',
+  description: 'One event on its way to one endpoint',
+  fields: (t) => ({
+    eventId: t.exposeString('eventId', { description: 'The webhook-id of every attempt (msg_…)' }),
+    eventType: t.string({ select: { event: { select: { type: true } } }, resolve: (d) => d.event.type }),
+    payload: t.string({ select: { event: { select: { payload: true } } }, description: 'The exact body sent', resolve: (d) => d.event.payload }),
+    status: t.exposeString('status', { description: 'pending, succeeded, failed or cancelled (endpoint disabled)' }),
+    attempts: t.exposeInt('attempts'),
+    nextAttemptAt: t.expose('nextAttemptAt', { type: 'DateTime', nullable: true }),
+    lastStatusCode: t.exposeInt('lastStatusCode', { nullable: true }),
+    lastError: t.exposeString('lastError', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    attemptLog: t.relation('attemptLog', { query: { orderBy: { attemptedAt: 'asc' } } }),
+  }),
+});
+
+const EndpointInput = builder.inputType('WebhookEndpointInput', {
+  fields: (t) => ({
+    url: t.string(),
+    eventTypes: t.stringList(),
+    description: t.string(),
+    enabled: t.boolean(),
+    rateLimitPerSecond: t.int({ description: 'Deliveries per second at most; null: no limit' }),
+  }),
+});
+
+const CreatedEndpointRef = builder.objectRef<{ endpoint: WebhookEndpoint; secret: string }>('CreatedWebhookEndpoint').implement({
+  fields: (t) => ({
+    endpoint: t.field({ type: WebhookEndpointRef, resolve: (r) => r.endpoint }),
+    secret: t.exposeString('secret', { description: 'The signing secret (whsec_…): store it now; read it again with webhookEndpointSecret' }),
+  }),
+});
+
+const EndpointSecretRef = builder.objectRef<{ secret: string; previousSecret: string | null; previousSecretValidUntil: Date | null }>('WebhookEndpointSecret').implement({
+  fields: (t) => ({
+    secret: t.exposeString('secret'),
+    previousSecret: t.exposeString('previousSecret', { nullable: true, description: 'Still signing beside the new one until previousSecretValidUntil' }),
+    previousSecretValidUntil: t.expose('previousSecretValidUntil', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const EndpointChangedRef = builder.objectRef<EndpointChanged>('WebhookEndpointChanged').implement({
+  fields: (t) => ({
+    action: t.exposeString('action', { description: 'CREATED, UPDATED, DISABLED, SECRET_ROTATED or DELETED' }),
+    endpointId: t.exposeString('endpointId'),
+    endpoint: t.field({ type: WebhookEndpointRef, nullable: true, resolve: (e, _args, ctx) => ctx.services.db.webhookEndpoint.findFirst({ where: { id: e.endpointId, orgId: e.orgId } }) }),
+  }),
+});
+
+/** Undefined stays "unchanged"; null clears a nullable field. */
+function endpointFields(input: typeof EndpointInput.$inferInput) {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+builder.queryFields((t) => ({
+  eventTypes: t.field({ type: [EventTypeRef], description: 'The events the hub sends, with example data', resolve: () => [...eventTypes] }),
+  webhookEndpoints: t.prismaField({
+    type: ['WebhookEndpoint'],
+    resolve: (query, _root, _args, ctx) => ctx.services.db.webhookEndpoint.findMany({ ...query, where: { orgId: orgIdOf(ctx) }, orderBy: { createdAt: 'asc' } }),
+  }),
+  webhookEndpoint: t.prismaField({
+    type: 'WebhookEndpoint',
+    nullable: true,
+    args: { endpointId: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.services.db.webhookEndpoint.findFirst({ ...query, where: { id: args.endpointId, orgId: orgIdOf(ctx) } }),
+  }),
+  webhookEndpointSecret: t.field({
+    type: EndpointSecretRef,
+    description: "An endpoint's signing secret(s), on explicit request",
+    errors: { types: domainErrors },
+    args: { endpointId: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.endpoints.secret(orgIdOf(ctx), args.endpointId),
+  }),
+  webhookMessages: t.prismaConnection({
+    type: 'EventDelivery',
+    cursor: 'id',
+    description: "An endpoint's messages, newest first",
+    args: { endpointId: t.arg.string({ required: true }), status: t.arg.string() },
+    resolve: (query, _root, args, ctx) =>
+      ctx.services.db.eventDelivery.findMany({
+        ...query,
+        where: { orgId: orgIdOf(ctx), endpointId: args.endpointId, ...(args.status ? { status: args.status } : {}) },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
+  }),
+  deliveryAttempts: t.prismaConnection({
+    type: 'DeliveryAttempt',
+    cursor: 'id',
+    description: "An endpoint's attempt log, newest first",
+    args: { endpointId: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.services.db.deliveryAttempt.findMany({ ...query, where: { orgId: orgIdOf(ctx), endpointId: args.endpointId }, orderBy: [{ attemptedAt: 'desc' }, { id: 'desc' }] }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createWebhookEndpoint: t.field({
+    type: CreatedEndpointRef,
+    errors: { types: domainErrors },
+    args: { input: t.arg({ type: EndpointInput, required: true }) },
+    resolve: (_root, { input }, ctx) => ctx.services.endpoints.create(orgIdOf(ctx), endpointFields(input)),
+  }),
+  updateWebhookEndpoint: t.field({
+    type: WebhookEndpointRef,
+    errors: { types: domainErrors },
+    args: { endpointId: t.arg.string({ required: true }), input: t.arg({ type: EndpointInput, required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.endpoints.update(orgIdOf(ctx), args.endpointId, endpointFields(args.input)),
+  }),
+  deleteWebhookEndpoint: t.field({
+    type: 'Boolean',
+    errors: { types: domainErrors },
+    args: { endpointId: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      await ctx.services.endpoints.remove(orgIdOf(ctx), args.endpointId);
+      return true;
+    },
+  }),
+  rotateWebhookEndpointSecret: t.field({
+    type: EndpointSecretRef,
+    description: 'A new secret signs from now on; the old one keeps signing beside it for the overlap',
+    errors: { types: domainErrors },
+    args: { endpointId: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const orgId = orgIdOf(ctx);
+      await ctx.services.endpoints.rotateSecret(orgId, args.endpointId);
+      return ctx.services.endpoints.secret(orgId, args.endpointId);
+    },
+  }),
+  sendTestEvent: t.field({
+    type: 'String',
+    description: "Sends an event of the catalog (its example data, with test: true) to this endpoint only; returns the event id",
+    errors: { types: domainErrors },
+    args: { endpointId: t.arg.string({ required: true }), eventType: t.arg.string() },
+    resolve: (_root, args, ctx) => ctx.services.endpoints.sendTest(orgIdOf(ctx), args.endpointId, args.eventType ?? undefined),
+  }),
+  resendWebhookMessage: t.field({
+    type: 'Boolean',
+    errors: { types: domainErrors },
+    args: { endpointId: t.arg.string({ required: true }), eventId: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      await ctx.services.endpoints.resend(orgIdOf(ctx), args.endpointId, args.eventId);
+      return true;
+    },
+  }),
+  recoverWebhookMessages: t.field({
+    type: 'Int',
+    description: 'Sends again every failed or cancelled message of the endpoint since a time; returns how many',
+    errors: { types: domainErrors },
+    args: { endpointId: t.arg.string({ required: true }), since: t.arg({ type: 'DateTime', required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.endpoints.recover(orgIdOf(ctx), args.endpointId, args.since),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  deliveryAttempts: t.prismaField({
+    type: 'DeliveryAttempt',
+    description: 'Outbound delivery attempts of your organization as they happen',
+    args: { endpointId: t.arg.string({ description: 'Only this endpoint' }) },
+    subscribe: (_root, args, ctx) =>
+      pipe(ctx.services.events.subscribe('delivery-attempt', orgIdOf(ctx)), filter((e: DeliveryAttempted) => !args.endpointId || e.endpointId === args.endpointId)),
+    resolve: (query, event: DeliveryAttempted, _args, ctx) => ctx.services.db.deliveryAttempt.findFirstOrThrow({ ...query, where: { id: event.attemptId, orgId: orgIdOf(ctx) } }),
+  }),
+  webhookEndpointChanged: t.field({
+    type: EndpointChangedRef,
+    description: 'Your endpoints as they are created, changed, disabled (by you or the hub), re-keyed or deleted',
+    subscribe: (_root, _args, ctx) => ctx.services.events.subscribe('endpoint-changed', orgIdOf(ctx)),
+    resolve: (event) => event,
+  }),
+}));

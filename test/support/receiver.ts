@@ -1,0 +1,69 @@
+/** A real webhook receiver on loopback: records every request exactly as it arrived and answers as told. */
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Received {
+  headers: IncomingHttpHeaders;
+  /** The raw body, as sent. */
+  body: string;
+  path: string;
+}
+
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface Receiver {
+  url: string;
+  received: Received[];
+  /** How to answer the n-th request (from 0); default 200. */
+  respond: (request: Received, n: number) => Answer;
+  waitFor(count: number, timeoutMs?: number): Promise<Received[]>;
+  /** The parsed bodies' event types, in arrival order. */
+  types(): string[];
+  close(): Promise<void>;
+}
+
+export async function startReceiver(): Promise<Receiver> {
+  const received: Received[] = [];
+  const waiters: Array<() => void> = [];
+  const receiver: Receiver = {
+    url: '',
+    received,
+    respond: () => ({ status: 200, body: 'ok' }),
+    waitFor(count, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`expected ${count} requests, got ${received.length}`)), timeoutMs);
+        const check = () => {
+          if (received.length >= count) {
+            clearTimeout(timer);
+            resolve(received);
+          } else waiters.push(check);
+        };
+        check();
+      });
+    },
+    types: () => received.map((r) => (JSON.parse(r.body) as { event: string }).event),
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const entry = { headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), path: request.url ?? '/' };
+      const answer = receiver.respond(entry, received.length);
+      received.push(entry);
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body ?? '');
+      for (const wake of waiters.splice(0)) wake();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return receiver;
+}
