@@ -1,5 +1,7 @@
 /** Runs the hub's own commands (npm scripts) as a user would, against a test database. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { loadConfig } from '../../src/config';
+import { openHub } from '../../src/hub';
 import path from 'node:path';
 import type { TestDatabase } from './database';
 
@@ -27,4 +29,32 @@ export function finished(child: ChildProcess): Promise<Finished> {
 
 export function runNpm(args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
   return finished(spawn('npm', args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** The hub as a real server process (node + tsx, not through npm, so a kill reaches the server itself). */
+export function startServerProcess(database: TestDatabase, extra: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exited: Promise<Finished> }> {
+  const env = envFor(database, { PORT: '0', HUB_ALLOW_PRIVATE_TARGETS: 'true', LOG_LEVEL: 'info', ...extra });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = finished(child);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the hub did not start within 30 s')), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /listening on (http:\/\/[^\s]+)/.exec(chunk.toString());
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, exited: output });
+      }
+    });
+    void output.then((result) => reject(new Error(`the hub exited early (${result.code}): ${result.stderr.slice(-500)}`)));
+  });
+}
+
+/** An organization and API key in the database a server process uses, made as the CLI makes them. */
+export async function createOrgIn(database: TestDatabase, name: string): Promise<{ orgId: string; apiKey: string }> {
+  const admin = await openHub({ ...loadConfig(envFor(database)), database: database.target });
+  try {
+    return await admin.services.orgs.createOrg(name);
+  } finally {
+    await admin.close();
+  }
 }

@@ -13,6 +13,8 @@ export interface Answer {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Answer only after this long (a slow receiver). */
+  delayMs?: number;
 }
 
 export interface Receiver {
@@ -58,9 +60,11 @@ export async function startReceiver(): Promise<Receiver> {
       const entry = { headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), path: request.url ?? '/' };
       const answer = receiver.respond(entry, received.length);
       received.push(entry);
-      response.writeHead(answer.status, answer.headers);
-      response.end(answer.body ?? '');
       for (const wake of waiters.splice(0)) wake();
+      setTimeout(() => {
+        response.writeHead(answer.status, answer.headers);
+        response.end(answer.body ?? '');
+      }, answer.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

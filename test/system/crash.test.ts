@@ -3,13 +3,12 @@
  * restart processed to completion exactly once (one transfer, succeeded, nothing left queued).
  * The server runs as a real process (node + tsx, not through npm, so the kill hits the server).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDb, type Db } from '../../src/db/connection';
 import type { SapSimulator } from '../../tools/sap-simulator';
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database';
 import { rest } from '../support/http';
-import { envFor, finished, repoRoot } from '../support/process';
+import { createOrgIn, startServerProcess } from '../support/process';
 import { sapIntegrationBody, startSap } from '../support/sap';
 import { eventually, seedSignature } from '../support/webhooks';
 
@@ -18,22 +17,7 @@ let database: TestDatabase;
 let sap: SapSimulator;
 let db: Db;
 
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const env = envFor(database, { PORT: '0', HUB_ALLOW_PRIVATE_TARGETS: 'true', HUB_JOB_LEASE_MS: '2000', HUB_JOB_POLL_MS: '100', LOG_LEVEL: 'info' });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = finished(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the hub did not start within 30 s')), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /listening on (http:\/\/[^\s]+)/.exec(chunk.toString());
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]! });
-      }
-    });
-    void output.then((result) => reject(new Error(`the hub exited early (${result.code}): ${result.stderr.slice(-500)}`)));
-  });
-}
+const startServer = () => startServerProcess(database, { HUB_JOB_LEASE_MS: '2000', HUB_JOB_POLL_MS: '100' });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -48,12 +32,7 @@ afterAll(async () => {
 describe(`kill -9 under ingest load (${testProvider})`, () => {
   it('loses no acknowledged webhook and completes each exactly once after a restart', async () => {
     const first = await startServer();
-    // The org and its integration, through the CLI's own service (same database, same key file).
-    const { openHub } = await import('../../src/hub');
-    const { loadConfig } = await import('../../src/config');
-    const admin = await openHub({ ...loadConfig(envFor(database)), database: database.target });
-    const { orgId, apiKey } = await admin.services.orgs.createOrg('Crash Test');
-    await admin.close();
+    const { orgId, apiKey } = await createOrgIn(database, 'Crash Test');
     const put = await rest(first.url, 'PUT', '/api/v1/integrations/sap-s4hana', { apiKey, body: sapIntegrationBody(sap, { settings: { webhookSecret: secret } }) });
     expect(put.status).toBe(201);
 
@@ -107,7 +86,7 @@ describe(`kill -9 under ingest load (${testProvider})`, () => {
       expect(await db.job.findMany({ select: { queue: true, status: true, attempts: true, lastError: true } })).toEqual([]);
     } finally {
       second.child.kill('SIGTERM');
-      await finished(second.child).catch(() => undefined);
+      await second.exited;
     }
   }, 150_000);
 });
