@@ -7,7 +7,9 @@
  * sync: a full sync of N simulator products into SQLite and PostgreSQL, against a baseline
  * measured in the same run: reading the same pages from the same simulator through the same
  * connector without storing them. Reports items/s, peak RSS of the syncing process, and the
- * ratio sync time / download time (the cost of mapping, converting and storing).
+ * ratio sync time / download time (the cost of mapping, converting and storing). A second table
+ * splits memory into what the process holds before its first page, what a run keeps (heap after a
+ * forced GC per page, in separate untimed runs) and garbage not yet collected (see sync-worker.ts).
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -31,11 +33,16 @@ interface Measurement {
   items: number;
   seconds: number;
   maxRssMb: number;
+  /** RSS when the first page was requested: what the process held before the measured work. */
+  startRssMb: number;
   stored?: number;
+  /** Memory probes only (`--memory`): heap in use after a full GC following each page. */
+  heapAfterGcMb?: { first: number; max: number; last: number };
 }
 
 async function worker(...args: string[]): Promise<Measurement> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/sync-worker.ts', ...args], { maxBuffer: 1 << 20 });
+  const flags = args.includes('--memory') ? ['--expose-gc'] : [];
+  const { stdout } = await run(process.execPath, [...flags, '--import', 'tsx', 'bench/sync-worker.ts', ...args], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measurement;
 }
 
@@ -69,8 +76,26 @@ async function syncScenario(): Promise<void> {
       ...rows.map((r) => `| ${r.join(' | ')} |`),
     ].join('\n');
     console.log(`\n${table}\n\nbaseline = mean of the two download-only runs (${baseline.toFixed(2)} s)`);
+
+    // Where the memory goes: the timed runs' RSS before their first page (modules; for a sync
+    // also the opened, migrated hub) and peak, then separate untimed probe runs that force a full
+    // GC after every page. Heap after GC is what a run really keeps; the gap between the two
+    // peaks is garbage V8 had not collected yet.
+    const probes: Record<string, Measurement> = { download: await worker('download', sim.url, sim.tokenUrl, '--memory') };
+    for (const db of Object.keys(results)) probes[db] = await worker('sync', db, sim.url, sim.tokenUrl, '--memory');
+    const memoryRow = (name: string, timed: Measurement, probe: Measurement) => {
+      const heap = probe.heapAfterGcMb!;
+      return `| ${name} | ${timed.startRssMb} | ${timed.maxRssMb} | ${heap.first} / ${heap.max} / ${heap.last} | ${probe.maxRssMb} |`;
+    };
+    const memoryTable = [
+      '| run | RSS before first page (MB) | peak RSS (MB) | heap after GC per page: first / max / last (MB) | peak RSS, GC after every page (MB) |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      memoryRow('download only', downloads[0]!, probes.download!),
+      ...Object.entries(results).map(([db, m]) => memoryRow(`full sync, ${db}`, m, probes[db]!)),
+    ].join('\n');
+    console.log(`\n${memoryTable}\n\nlast column: separate runs with node --expose-gc and gc() after every page (not timed)`);
     mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/sync.json', JSON.stringify({ products, baselineSeconds: baseline, downloads, results, at: new Date().toISOString() }, null, 2));
+    writeFileSync('bench/results/sync.json', JSON.stringify({ products, baselineSeconds: baseline, downloads, results, memoryProbes: probes, at: new Date().toISOString() }, null, 2));
   } finally {
     await sim.close();
   }

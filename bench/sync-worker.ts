@@ -2,13 +2,21 @@
  * One measurement of the sync benchmark, in its own process so its peak RSS is its own:
  *   download <tenantUrl> <tokenUrl>            read every product page through the connector, store nothing
  *   sync <sqlite|postgres> <tenantUrl> <tokenUrl>  a full sync into a fresh database
- * Prints one JSON line: {items, seconds, maxRssMb}.
+ * Prints one JSON line: {items, seconds, maxRssMb, startRssMb} (startRssMb: RSS when the first
+ * page is requested, i.e. what the process holds before the measured work: modules, and for a
+ * sync the opened and migrated hub).
+ *
+ * With --memory (the process must run with --expose-gc) the same run is a memory probe, not a
+ * timing: after each page has been handled, a full GC runs and the heap still in use is recorded,
+ * which separates memory the run keeps (live) from garbage V8 has not collected yet. Adds
+ * {heapAfterGcMb: {first, max, last}, pages}.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sapS4hana } from '../src/connectors/sap-s4hana/definition';
+import type { ConnectorClient } from '../src/connectors/types';
 import { loadConfig } from '../src/config';
 import type { DatabaseTarget } from '../src/db/connection';
 import { openHub } from '../src/hub';
@@ -16,7 +24,35 @@ import { createOutboundHttp } from '../src/lib/http/outbound';
 import { randomToken } from '../src/lib/ids';
 import { createLogger } from '../src/lib/logger';
 
-const [mode, ...args] = process.argv.slice(2);
+const memoryProbe = process.argv.includes('--memory');
+const [mode, ...args] = process.argv.slice(2).filter((arg) => arg !== '--memory');
+const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+let startRssMb = 0;
+const heapAfterGc: number[] = [];
+
+/**
+ * Wraps the connector's listing: records RSS when the first page is requested and, in a memory
+ * probe, collects garbage after each page has been handled (when the consumer asks for the next).
+ */
+function instrument(client: ConnectorClient): ConnectorClient {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (memoryProbe && !gc) throw new Error('--memory needs node --expose-gc');
+  return {
+    ...client,
+    async *listItems(options) {
+      startRssMb = mb(process.memoryUsage.rss());
+      for await (const page of client.listItems(options)) {
+        yield page;
+        if (gc) {
+          gc();
+          heapAfterGc.push(mb(process.memoryUsage().heapUsed));
+        }
+      }
+    },
+  };
+}
+const connect = sapS4hana.connect;
+sapS4hana.connect = (context) => instrument(connect(context));
 const credentials = (tokenUrl: string) => ({ clientId: 'sim-client', clientSecret: 'sim-secret', tokenUrl });
 const postgresServer = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -77,5 +113,8 @@ async function sync(kind: string, tenantUrl: string, tokenUrl: string) {
 }
 
 const result = mode === 'download' ? await download(args[0]!, args[1]!) : await sync(args[0]!, args[1]!, args[2]!);
-console.log(JSON.stringify({ ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+const memory = memoryProbe
+  ? { pages: heapAfterGc.length, heapAfterGcMb: { first: heapAfterGc[0], max: Math.max(...heapAfterGc), last: heapAfterGc.at(-1) } }
+  : {};
+console.log(JSON.stringify({ ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), startRssMb, ...memory }));
 process.exit(0);
