@@ -3,6 +3,7 @@
  * real sync and a real inbound webhook, signed so that the `standardwebhooks` library and seed
  * 003's own verification function accept them; every attempt is in the log.
  */
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,19 @@ describe('events from real work, signed', () => {
     expect(completed.data).toMatchObject({ connectorType: 'sap-s4hana', status: 'success', itemsSynced: 120 });
     const created = receiver.received.map((r) => JSON.parse(r.body)).find((p) => p.event === 'delivery.created');
     expect(created.data).toMatchObject({ orderId: '80000001', lines: sap.delivery('80000001')!.items.length });
+  });
+
+  it("verifies with the README's Python check (hmac.compare_digest over the raw body)", async () => {
+    const python = [
+      'import hashlib, hmac, sys',
+      'raw_body, signature, secret = sys.stdin.buffer.read(), sys.argv[1], sys.argv[2]',
+      'expected = "sha256=" + hmac.new(secret.encode(), raw_body, hashlib.sha256).hexdigest()',
+      'print(hmac.compare_digest(expected, signature))',
+    ].join('\n');
+    for (const request of receiver.received.slice(0, 3)) {
+      const out = execFileSync('python3', ['-c', python, String(request.headers['x-fractal-signature']), endpoint.secret], { input: request.body, encoding: 'utf8' });
+      expect(out.trim()).toBe('True');
+    }
   });
 
   it('sends only the types an endpoint subscribed to (patterns)', async () => {
