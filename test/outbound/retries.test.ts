@@ -69,6 +69,14 @@ async function advance(ms: number): Promise<void> {
   hub.services.worker.wake();
 }
 
+/** Waits until the event's delivery has this status, and returns it. */
+function deliveryIn(eventId: string, status: string) {
+  return eventually(async () => {
+    const delivery = await hub.services.db.eventDelivery.findFirst({ where: { eventId } });
+    return delivery?.status === status ? delivery : undefined;
+  }, 10_000, `delivery of ${eventId} to be ${status}`);
+}
+
 /** The delivery's state once its latest attempt is recorded: the delay before the next attempt. */
 async function afterAttempt(eventId: string, attempts: number) {
   return eventually(async () => {
@@ -94,10 +102,7 @@ describe('retries', () => {
       expect(receiver.received).toHaveLength(index + 1);
       await advance(delay * 1.2 + 10);
     }
-    const done = await eventually(async () => {
-      const d = await hub.services.db.eventDelivery.findFirst({ where: { eventId } });
-      return d?.status === 'succeeded' ? d : undefined;
-    });
+    const done = await deliveryIn(eventId, 'succeeded');
     expect(done.attempts).toBe(4);
     expect(receiver.received).toHaveLength(4);
     expect(new Set(receiver.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([eventId]));
@@ -115,10 +120,7 @@ describe('retries', () => {
       await afterAttempt(eventId, index + 1);
       await advance(delay * 1.2 + 10);
     }
-    const failed = await eventually(async () => {
-      const d = await hub.services.db.eventDelivery.findFirst({ where: { eventId } });
-      return d?.status === 'failed' ? d : undefined;
-    });
+    const failed = await deliveryIn(eventId, 'failed');
     expect(failed.attempts).toBe(8);
     expect(receiver.received).toHaveLength(8);
     expect(await hub.services.db.job.findFirst({ where: { subjectId: failed.id } })).toMatchObject({ status: 'dead' });
@@ -202,7 +204,7 @@ describe('resend, recover and rotation', () => {
     await afterAttempt(eventId, 1);
     await rest(hub.url, 'PATCH', `/api/v1/webhooks/${ep.id}`, { apiKey, body: { enabled: false } });
     await advance(6 * SECOND);
-    await eventually(async () => ((await hub.services.db.eventDelivery.findFirst({ where: { eventId } }))?.status === 'cancelled' ? true : undefined));
+    await deliveryIn(eventId, 'cancelled');
     expect(receiver.received).toHaveLength(1);
 
     receiver.respond = () => ({ status: 200 });
@@ -211,12 +213,26 @@ describe('resend, recover and rotation', () => {
     const recovered = await rest(hub.url, 'POST', `/api/v1/webhooks/${ep.id}/recover`, { apiKey, body: { since: since.toISOString() } });
     expect(recovered).toMatchObject({ status: 202, body: { queued: 1 } });
     await receiver.waitFor(2);
+    await deliveryIn(eventId, 'succeeded');
     const resent = await rest(hub.url, 'POST', `/api/v1/webhooks/${ep.id}/messages/${eventId}/resend`, { apiKey });
     expect(resent.status).toBe(202);
     await receiver.waitFor(3);
     expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([eventId, eventId, eventId]);
     const bad = await rest(hub.url, 'POST', `/api/v1/webhooks/${ep.id}/recover`, { apiKey, body: { since: 'yesterday' } });
     expect(bad.body.error.fields).toEqual([{ path: 'since', message: 'must be an ISO 8601 date-time' }]);
+  });
+
+  it('refuses to resend a message while an attempt of it is in flight (409), rather than losing the resend', async () => {
+    const ep = await endpoint('/slow', { eventTypes: ['item.*'] });
+    receiver.respond = () => ({ status: 200, delayMs: 400 });
+    const eventId = await sendTest(ep.id);
+    await receiver.waitFor(1);
+    const busy = await rest(hub.url, 'POST', `/api/v1/webhooks/${ep.id}/messages/${eventId}/resend`, { apiKey });
+    expect(busy.status).toBe(409);
+    expect(busy.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('in progress') });
+    await deliveryIn(eventId, 'succeeded');
+    expect((await rest(hub.url, 'POST', `/api/v1/webhooks/${ep.id}/messages/${eventId}/resend`, { apiKey })).status).toBe(202);
+    await receiver.waitFor(2);
   });
 
   it('signs with both secrets during a rotation overlap, and with the new one only after it', async () => {

@@ -1,6 +1,7 @@
 /** A real webhook receiver on loopback: records every request exactly as it arrived and answers as told. */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { collector } from './collector';
 
 export interface Received {
   headers: IncomingHttpHeaders;
@@ -29,24 +30,13 @@ export interface Receiver {
 }
 
 export async function startReceiver(): Promise<Receiver> {
-  const received: Received[] = [];
-  const waiters: Array<() => void> = [];
+  const requests = collector<Received>();
+  const received = requests.events;
   const receiver: Receiver = {
     url: '',
     received,
     respond: () => ({ status: 200, body: 'ok' }),
-    waitFor(count, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${count} requests, got ${received.length}`)), timeoutMs);
-        const check = () => {
-          if (received.length >= count) {
-            clearTimeout(timer);
-            resolve(received);
-          } else waiters.push(check);
-        };
-        check();
-      });
-    },
+    waitFor: (count, timeoutMs = 10_000) => requests.waitFor(count, timeoutMs),
     types: () => received.map((r) => (JSON.parse(r.body) as { event: string }).event),
     close: () => new Promise((resolve) => {
       server.close(() => resolve());
@@ -59,8 +49,7 @@ export async function startReceiver(): Promise<Receiver> {
     request.on('end', () => {
       const entry = { headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), path: request.url ?? '/' };
       const answer = receiver.respond(entry, received.length);
-      received.push(entry);
-      for (const wake of waiters.splice(0)) wake();
+      requests.push(entry);
       setTimeout(() => {
         response.writeHead(answer.status, answer.headers);
         response.end(answer.body ?? '');

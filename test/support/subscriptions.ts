@@ -3,36 +3,13 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { collector } from './collector';
 
 export interface Collected<T> {
   events: T[];
   /** Resolves once `count` events have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<T[]>;
   close(): void;
-}
-
-function collector<T>(): { events: T[]; push(event: T): void; waitFor(count: number, timeoutMs?: number): Promise<T[]> } {
-  const events: T[] = [];
-  const waiters: (() => void)[] = [];
-  return {
-    events,
-    push(event) {
-      events.push(event);
-      for (const wake of waiters.splice(0)) wake();
-    },
-    waitFor(count, timeoutMs = 5000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${count} events, got ${events.length}`)), timeoutMs);
-        const check = () => {
-          if (events.length >= count) {
-            clearTimeout(timer);
-            resolve(events);
-          } else waiters.push(check);
-        };
-        check();
-      });
-    },
-  };
 }
 
 export function wsClient(baseUrl: string, apiKey: string | undefined): Client {

@@ -13,7 +13,7 @@ import type { WebhookEndpoint } from '../../generated/sqlite/client';
 import type { Keyring } from '../../lib/crypto/keyring';
 import type { EndpointChanged, EventBus } from '../../lib/events';
 import { newId } from '../../lib/ids';
-import { NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { httpUrl } from '../integrations/inputs';
 import { parseInput } from '../validation';
 import { findEventType, isKnownPattern } from './catalog';
@@ -152,6 +152,10 @@ export class EndpointService {
   async resend(orgId: string, endpointId: string, eventId: string): Promise<void> {
     const delivery = await this.db.eventDelivery.findFirst({ where: { orgId, endpointId, eventId } });
     if (!delivery) throw new NotFoundError(`message ${eventId} was never sent to endpoint ${endpointId}`);
+    // An attempt in flight would finish after the resend and swallow it: say so instead.
+    if (await this.db.job.count({ where: { queue: DELIVER_QUEUE, subjectId: delivery.id, status: 'running' } })) {
+      throw new ConflictError(`an attempt of message ${eventId} is in progress; resend it once it has finished`);
+    }
     await this.requeue(orgId, [delivery.id]);
   }
 

@@ -6,6 +6,7 @@
  */
 import { filter, pipe } from 'graphql-yoga';
 import { eventTypes, type EventType } from '../../domain/events/catalog';
+import { ConflictError } from '../../domain/errors';
 import type { WebhookEndpoint } from '../../domain/events/endpoints';
 import type { DeliveryAttempted, EndpointChanged } from '../../lib/events';
 import { builder } from '../builder';
@@ -192,7 +193,7 @@ builder.mutationFields((t) => ({
   }),
   resendWebhookMessage: t.field({
     type: 'Boolean',
-    errors: { types: domainErrors },
+    errors: { types: [...domainErrors, ConflictError] },
     args: { endpointId: t.arg.string({ required: true }), eventId: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       await ctx.services.endpoints.resend(orgIdOf(ctx), args.endpointId, args.eventId);
