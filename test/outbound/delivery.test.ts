@@ -79,9 +79,11 @@ describe('events from real work, signed', () => {
     expect(sync.body).toMatchObject({ success: true, itemsSynced: 120 });
     const hook = await postWebhook(hub, orgId, { outboundDelivery: '80000001' }, { secret: 'whsec_test_secret_123' });
     await settledEvent(hub, hook.body.deliveryId);
-    await eventually(async () => (receiver.types().includes('webhook.processed') ? true : undefined));
-
-    expect(new Set(receiver.types())).toEqual(new Set(['integration.updated', 'sync.started', 'sync.completed', 'webhook.received', 'transfer.completed', 'delivery.created', 'webhook.processed']));
+    // Events of one transaction are delivered in any order: wait for all of them, then for the queue to drain.
+    const expected = ['integration.updated', 'sync.started', 'sync.completed', 'webhook.received', 'transfer.completed', 'delivery.created', 'webhook.processed'];
+    await eventually(async () => (expected.every((type) => receiver.types().includes(type)) ? true : undefined));
+    await eventually(async () => ((await hub.services.db.eventDelivery.count({ where: { status: 'pending' } })) === 0 ? true : undefined));
+    expect(new Set(receiver.types())).toEqual(new Set(expected));
     const verifier = new Webhook(endpoint.secret);
     for (const request of receiver.received) {
       const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
