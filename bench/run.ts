@@ -1,8 +1,12 @@
 /**
- * `npm run bench [-- --scenario sync|ingest|all] [--products 100000] [--db sqlite,postgres]
- *    [--connections 32,128] [--seconds 10] [--rate 200]`
+ * `npm run bench [-- --scenario sync|ingest|deliver|all] [--products 100000] [--db sqlite,postgres]
+ *    [--connections 32,128] [--seconds 10] [--rate 200] [--events 20000] [--concurrency 32] [--batch 10]`
  *
  * ingest: see ingest.ts.
+ *
+ * deliver: see deliver.ts. --events per burst, --concurrency (HUB_WORKER_CONCURRENCY and the bare
+ * client's connections; a list runs each), --batch events per emitting transaction, --rate for
+ * the paced latency run (5 s).
  *
  * sync: a full sync of N simulator products into SQLite and PostgreSQL, against a baseline
  * measured in the same run: reading the same pages from the same simulator through the same
@@ -15,6 +19,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs, promisify } from 'node:util';
 import { createSapSimulator } from '../tools/sap-simulator';
+import { deliverScenario } from './deliver';
 import { ingestScenario } from './ingest';
 
 const run = promisify(execFile);
@@ -26,6 +31,9 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32,128' },
     seconds: { type: 'string', default: '10' },
     rate: { type: 'string', default: '200' },
+    events: { type: 'string', default: '20000' },
+    concurrency: { type: 'string', default: '32' },
+    batch: { type: 'string', default: '10' },
   },
 });
 
@@ -109,7 +117,15 @@ async function ingest(): Promise<void> {
   writeFileSync('bench/results/ingest.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
 }
 
-const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest };
+async function deliver(): Promise<void> {
+  const options = { events: Number(values.events), concurrency: values.concurrency!.split(',').map(Number), dbs: values.db!.split(','), batch: Number(values.batch), rate: Number(values.rate), pacedSeconds: 5 };
+  console.log(`deliver benchmark: ${options.events} events, worker concurrency ${options.concurrency.join(', ')}, latency at ${options.rate}/s`);
+  const results = await deliverScenario(options);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/deliver.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
+}
+
+const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest, deliver };
 const selected = values.scenario === 'all' ? Object.keys(scenarios) : [values.scenario!];
 for (const name of selected) {
   const scenario = scenarios[name];
