@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { createJsonApiSimulator, itemHook, orderLineHook, prefixedHook, type AuthMode, type PagingStyle } from './index';
+import { runCli } from '../shared/serve';
 
 const PAGING = ['none', 'page', 'offset', 'cursor', 'link'] as const;
 const AUTH = ['none', 'header', 'bearer', 'basic', 'oauth2'] as const;
@@ -30,7 +31,7 @@ function oneOf<T extends string>(value: string | undefined, name: string, allowe
   return value as T;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<{ close(): Promise<void> } | undefined> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -83,15 +84,7 @@ ${hooks.map((hook) => `  ${JSON.stringify(hook)}`).join('\n')}
 
 Ctrl+C stops it.`);
 
-  const stop = (): void => {
-    void sim.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return sim;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  console.error(USAGE);
-  process.exit(1);
-});
+runCli(main, USAGE);

@@ -2,12 +2,12 @@
 // endpoint), for the generic-http connector's tests and demos. See README.md.
 
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { TokenIssuer, type AuthMode, type SimulatorCredentials } from './auth';
 import { FIRST_ITEM_ID, generateItem, generateOrder, type ItemRecord, type OrderRecord } from './data';
 import { webhookSettings } from './hooks';
 import type { PagingStyle } from './paging';
 import { createRequestHandler, emptyStats, TOKEN_PATH, type Faults, type ServerState, type SimulatorStats } from './server';
+import { closeServer, listen } from '../shared/serve';
 
 export type { AuthMode, SimulatorCredentials } from './auth';
 export type { ItemRecord, Measure, OrderLine, OrderRecord } from './data';
@@ -107,15 +107,7 @@ export async function createJsonApiSimulator(options: JsonApiSimulatorOptions = 
   };
 
   const server = createServer(createRequestHandler(state));
-  // Clients keep connections alive; without this, close() would wait for them to time out.
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const url = await listen(server, options.port, options.host);
   const tokenUrl = `${url}${TOKEN_PATH}`;
 
   const integrationCredentials = (): Record<string, string> => {
@@ -163,11 +155,7 @@ export async function createJsonApiSimulator(options: JsonApiSimulatorOptions = 
       state.stats = emptyStats();
     },
     expireAllTokens: () => state.tokens.expireAll(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
 
     itemIds: () => [...state.items.keys()],
     item: (id) => structuredClone(state.items.get(id)),

@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { createSapSimulator, DELIVERY_SERVICE_PATH, PRODUCT_SERVICE_PATH } from './index';
+import { runCli } from '../shared/serve';
 
 const USAGE = `Usage: tsx tools/sap-simulator/cli.ts [options]
   --port <n>            port to listen on (default 4010; 0 = random)
@@ -22,7 +23,7 @@ function integer(value: string | undefined, name: string, fallback: number): num
   return n;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<{ close(): Promise<void> } | undefined> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -77,15 +78,7 @@ Try:
 
 Ctrl+C stops it.`);
 
-  const stop = (): void => {
-    void sim.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return sim;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  console.error(USAGE);
-  process.exit(1);
-});
+runCli(main, USAGE);

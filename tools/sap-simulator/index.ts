@@ -2,7 +2,6 @@
 // v0002) and its OAuth token endpoint, for the hub's SAP connector tests and demos. See README.md.
 
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CsrfTokens, TokenIssuer } from './auth';
 import { DeliveryStore, type DeliveryInput, type DeliveryRecord } from './deliveries';
 import { outboundDeliveryEvent, productEvent, type CloudEvent, type DeliveryEventAction, type OutboundDeliveryEventData, type ProductEventAction, type ProductEventData } from './events';
@@ -10,6 +9,7 @@ import type { FaultOptions } from './faults';
 import { ProductStore, type Language, type ProductInput, type ProductPatch, type ProductRecord } from './products';
 import { createRequestHandler, emptyStats, TOKEN_PATH, type ServerState, type SimulatorStats } from './server';
 import { deliveryService, productService } from './services';
+import { closeServer, listen } from '../shared/serve';
 
 export type { CloudEvent, DeliveryEventAction, OutboundDeliveryEventData, ProductEventAction, ProductEventData, SendEventOptions, SendEventResult } from './events';
 export { cloudEvent, outboundDeliveryEvent, productEvent, sendEvent, webhookSignature, DEFAULT_EVENT_SOURCE } from './events';
@@ -101,15 +101,7 @@ export async function createSapSimulator(options: SapSimulatorOptions = {}): Pro
   };
 
   const server = createServer(createRequestHandler(state));
-  // Clients keep connections alive; without this, close() would wait for them to time out.
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const url = await listen(server, options.port, options.host);
 
   const productIndex = (idOrIndex: string | number): number | undefined =>
     typeof idOrIndex === 'number' ? (idOrIndex >= 0 && idOrIndex < products.size ? idOrIndex : undefined) : products.indexOf(idOrIndex);
@@ -132,11 +124,7 @@ export async function createSapSimulator(options: SapSimulatorOptions = {}): Pro
       state.stats = emptyStats();
     },
     expireAllTokens: () => state.tokens.expireAll(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
 
     productIds: () => products.allIds(),
     product: (idOrIndex) => {
