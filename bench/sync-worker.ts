@@ -11,18 +11,14 @@
  * which separates memory the run keeps (live) from garbage V8 has not collected yet. Adds
  * {heapAfterGcMb: {first, max, last}, pages}.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { sapS4hana } from '../src/connectors/sap-s4hana/definition';
 import type { ConnectorClient } from '../src/connectors/types';
 import { loadConfig } from '../src/config';
-import type { DatabaseTarget } from '../src/db/connection';
 import { openHub } from '../src/hub';
 import { createOutboundHttp } from '../src/lib/http/outbound';
-import { randomToken } from '../src/lib/ids';
 import { createLogger } from '../src/lib/logger';
+import { withDatabase } from './databases';
 
 const memoryProbe = process.argv.includes('--memory');
 const [mode, ...args] = process.argv.slice(2).filter((arg) => arg !== '--memory');
@@ -54,7 +50,6 @@ function instrument(client: ConnectorClient): ConnectorClient {
 const connect = sapS4hana.connect;
 sapS4hana.connect = (context) => instrument(connect(context));
 const credentials = (tokenUrl: string) => ({ clientId: 'sim-client', clientSecret: 'sim-secret', tokenUrl });
-const postgresServer = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 async function download(tenantUrl: string, tokenUrl: string) {
   const client = sapS4hana.connect({
@@ -68,30 +63,6 @@ async function download(tenantUrl: string, tokenUrl: string) {
   const started = performance.now();
   for await (const page of client.listItems({ pageSize: 1000 })) items += page.records.length;
   return { items, seconds: (performance.now() - started) / 1000 };
-}
-
-async function withDatabase<T>(kind: string, run: (target: DatabaseTarget, dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hub-bench-'));
-  if (kind === 'sqlite') {
-    try {
-      return await run({ provider: 'sqlite', url: path.join(dir, 'hub.db') }, dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const name = `hub_bench_${randomToken(10)}`;
-  const admin = new pg.Client({ connectionString: postgresServer });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(postgresServer);
-    url.pathname = `/${name}`;
-    return await run({ provider: 'postgresql', url: url.toString() }, dir);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 async function sync(kind: string, tenantUrl: string, tokenUrl: string) {
