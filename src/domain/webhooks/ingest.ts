@@ -68,8 +68,7 @@ export class WebhookIngest {
   }
 
   async receive(incoming: IncomingWebhook): Promise<Acknowledgement> {
-    const connector = findConnector(incoming.connectorType);
-    const target = connector && isOrgId(incoming.orgId) ? await this.targets.get(incoming.orgId, incoming.connectorType) : null;
+    const { connector, target } = await this.lookup(incoming.orgId, incoming.connectorType);
     if (!connector || !target) {
       throw new WebhookRejectedError('not_found', `no ${incoming.connectorType} integration is configured for organization ${incoming.orgId}`);
     }
@@ -92,7 +91,13 @@ export class WebhookIngest {
 
   /** Whether the URL names a configured integration (for the OPTIONS handshake). */
   async exists(orgId: string, connectorType: string): Promise<boolean> {
-    return findConnector(connectorType) !== undefined && isOrgId(orgId) && (await this.targets.get(orgId, connectorType)) !== null;
+    return (await this.lookup(orgId, connectorType)).target !== null;
+  }
+
+  /** The connector and integration a webhook URL names; malformed org ids are not looked up. */
+  private async lookup(orgId: string, connectorType: string): Promise<{ connector: ConnectorDefinition | undefined; target: WebhookTarget | null }> {
+    const connector = findConnector(connectorType);
+    return { connector, target: connector && isOrgId(orgId) ? await this.targets.get(orgId, connectorType) : null };
   }
 
   /** Waits for every accepted event to be written (shutdown). */

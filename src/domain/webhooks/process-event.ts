@@ -9,11 +9,10 @@ import { findConnector } from '../../connectors/registry';
 import type { ConnectorDefinition, HookTarget } from '../../connectors/types';
 import type { ClaimedJob, DbTx, JobStore } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
-import { insertRows } from '../../db/sql';
+import { saveTransfers, type PlannedTransfer } from '../../db/transfer-store';
 import type { Db } from '../../db/connection';
 import type { EventBus } from '../../lib/events';
 import type { EventOutbox } from '../events/outbox';
-import { newId } from '../../lib/ids';
 import { PermanentJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
 import { webhookPolicy, type WebhookPolicy, type WebhookSettings } from './scopes';
 import { recordOutcome, type EventStatus } from './settle';
@@ -21,15 +20,6 @@ import { recordOutcome, type EventStatus } from './settle';
 export const PROCESS_QUEUE = 'webhook.process';
 export const TRANSFER_QUEUE = 'transfer.run';
 
-interface PlannedTransfer {
-  scope: string;
-  receivedScope: string | null;
-  externalId: string;
-  status: 'queued' | 'skipped';
-  error: string | null;
-}
-
-const columns = ['id', 'orgId', 'integrationId', 'eventId', 'connectorType', 'scope', 'receivedScope', 'externalId', 'status', 'attempts', 'error', 'createdAt', 'updatedAt', 'completedAt'];
 
 export class EventProcessor implements JobHandler {
   readonly queue = PROCESS_QUEUE;
@@ -54,7 +44,7 @@ export class EventProcessor implements JobHandler {
     const now = new Date();
 
     const saved = await this.db.$transaction(async (tx) => {
-      const transfers = await this.saveTransfers(tx, event, planned, now);
+      const transfers = await saveTransfers(tx, this.provider, event, planned, now);
       const queued = transfers.filter((transfer) => transfer.status === 'queued');
       await this.jobs.requeue(tx, TRANSFER_QUEUE, queued.map((transfer) => ({ subjectId: transfer.id, orgId: event.orgId })), this.transferAttempts, now);
       let status: EventStatus = 'dispatched';
@@ -90,22 +80,6 @@ export class EventProcessor implements JobHandler {
     };
   }
 
-  /** Inserts the planned transfers; a replayed event's transfers are reset instead of duplicated. */
-  private async saveTransfers(tx: DbTx, event: { id: string; orgId: string; integrationId: string; connectorType: string }, planned: PlannedTransfer[], now: Date) {
-    if (planned.length === 0) return [];
-    const rows = planned.map((t) => [
-      newId('trq'), event.orgId, event.integrationId, event.id, event.connectorType, t.scope, t.receivedScope, t.externalId, t.status, 0, t.error, now, now, t.status === 'skipped' ? now : null,
-    ]);
-    const { sql, params } = insertRows(
-      this.provider,
-      'TransferRequest',
-      columns,
-      rows,
-      'ON CONFLICT ("eventId", "scope", "externalId") DO UPDATE SET "status" = excluded."status", "error" = excluded."error", "attempts" = 0, ' +
-        '"outcome" = NULL, "updatedAt" = excluded."updatedAt", "completedAt" = excluded."completedAt" RETURNING "id", "status"',
-    );
-    return tx.$queryRawUnsafe<{ id: string; status: 'queued' | 'skipped' }[]>(sql, ...params);
-  }
 }
 
 /** Resolves placeholder scopes, then queues what is enabled and skips the rest, with reasons. */
