@@ -60,6 +60,11 @@ await withDatabase(kind!, async (database, dir) => {
         }
       });
       outbox.committed();
+      // A real change arrives as I/O (a request, a job); this loop would not: with SQLite every
+      // await here settles as a microtask, and without a turn of the event loop the worker's HTTP
+      // answers and timers are not seen until the whole burst is written (deliveries then time out
+      // and are sent again).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return { ids, created, emitSeconds: (epochMs() - started) / 1000 };
   }

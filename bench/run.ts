@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --scenario sync|ingest|deliver|all] [--products 100000] [--db sqlite,postgres]
- *    [--connections 32,128] [--seconds 10] [--rate 200] [--events 20000] [--concurrency 32] [--batch 10]`
+ *    [--connections 32,128] [--seconds 10] [--rate 200] [--events 20000] [--concurrency 64] [--batch 10]`
  *
  * ingest: see ingest.ts.
  *
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     rate: { type: 'string', default: '200' },
     events: { type: 'string', default: '20000' },
-    concurrency: { type: 'string', default: '32' },
+    concurrency: { type: 'string', default: '64' },
     batch: { type: 'string', default: '10' },
   },
 });

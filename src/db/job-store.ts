@@ -10,7 +10,7 @@
  */
 import type { Db } from './connection';
 import type { Provider } from './provider-schemas';
-import { insertRows, Params } from './sql';
+import { chunksOf, insertRows, Params } from './sql';
 import { newId } from '../lib/ids';
 
 /** A Prisma client or the transaction client handed to `$transaction(async (tx) => …)`. */
@@ -63,12 +63,18 @@ export class JobStore {
     if (queues.length === 0 || limit <= 0) return [];
     const p = new Params(this.provider);
     const set = `"status" = 'running', "leaseOwner" = ${p.add(owner)}, "leaseUntil" = ${p.add(new Date(now.getTime() + leaseMs))}, "attempts" = "attempts" + 1, "updatedAt" = ${p.add(now)}`;
-    // Each use gets its own placeholder: SQLite's `?` cannot be referenced twice.
-    const due =
-      `"queue" IN (${p.list(queues)}) AND (("status" = 'queued' AND "runAt" <= ${p.add(now)}) OR ("status" = 'running' AND "leaseUntil" < ${p.add(now)}))`;
+    // The due jobs are found per queue and state, each search a range of the (queue, status, runAt)
+    // index read in order and stopped at `limit`: one search over all of them (IN, OR) would read
+    // and sort the whole backlog on every claim. Each use gets its own placeholder: SQLite's `?`
+    // cannot be referenced twice.
     const lock = this.provider === 'postgresql' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const search = (queue: string, status: 'queued' | 'running') => {
+      const where = `"queue" = ${p.add(queue)} AND "status" = '${status}' AND ${status === 'queued' ? '"runAt" <=' : '"leaseUntil" <'} ${p.add(now)}`;
+      return `SELECT "id", "runAt" FROM (SELECT "id", "runAt" FROM "Job" WHERE ${where} ORDER BY "runAt" LIMIT ${p.add(limit)}${lock}) AS "q"`;
+    };
+    const searches = queues.flatMap((queue) => [search(queue, 'queued'), search(queue, 'running')]);
     const sql =
-      `UPDATE "Job" SET ${set} WHERE "id" IN (SELECT "id" FROM "Job" WHERE ${due} ORDER BY "runAt" LIMIT ${p.add(limit)}${lock}) ` +
+      `UPDATE "Job" SET ${set} WHERE "id" IN (SELECT "id" FROM (${searches.join(' UNION ALL ')}) AS "due" ORDER BY "runAt" LIMIT ${p.add(limit)}) ` +
       `RETURNING "id", "queue", "subjectId", "orgId", "attempts", "maxAttempts"`;
     const rows = await this.db.$queryRawUnsafe<Omit<ClaimedJob, 'leaseOwner'>[]>(sql, ...p.values);
     return rows.map((row) => ({ ...row, attempts: Number(row.attempts), maxAttempts: Number(row.maxAttempts), leaseOwner: owner }));
@@ -88,6 +94,24 @@ export class JobStore {
   async complete(tx: DbTx, job: ClaimedJob): Promise<void> {
     const { count } = await tx.job.deleteMany({ where: fenced(job) });
     if (count === 0) throw new LeaseLostError(job.id);
+  }
+
+  /**
+   * Deletes several finished jobs in one statement in the caller's transaction, each fenced as in
+   * complete(); returns the ids it deleted. A job missing from the answer was lost (another worker
+   * holds it, or it is gone): it was not completed, and nothing else is thrown, so the jobs that
+   * were held can still commit together.
+   */
+  async completeMany(tx: DbTx, jobs: readonly ClaimedJob[]): Promise<Set<string>> {
+    const deleted = new Set<string>();
+    for (const chunk of chunksOf(jobs, 4)) {
+      const p = new Params(this.provider);
+      const ids = p.list(chunk.map((job) => job.id));
+      const fences = chunk.map((job) => `("id" = ${p.add(job.id)} AND "leaseOwner" = ${p.add(job.leaseOwner)} AND "attempts" = ${p.add(job.attempts)})`).join(' OR ');
+      const sql = `DELETE FROM "Job" WHERE "id" IN (${ids}) AND "status" = 'running' AND (${fences}) RETURNING "id"`;
+      for (const row of await tx.$queryRawUnsafe<{ id: string }[]>(sql, ...p.values)) deleted.add(row.id);
+    }
+    return deleted;
   }
 
   /** Puts the job back for another attempt at `runAt`; a refunded attempt (a deferral) does not count. */

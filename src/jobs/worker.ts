@@ -43,6 +43,33 @@ export interface JobHandler {
   retryDelayMs?(failedAttempts: number, error: unknown): number;
 }
 
+/** What completeJobs needs of a context the worker handed out. */
+const running = new WeakMap<JobContext, { job: ClaimedJob; store: JobStore; completed(): void }>();
+
+/**
+ * Completes the jobs of several running contexts with one statement inside `tx`, for a handler
+ * that writes the results of many jobs in one transaction (a group commit); each job is fenced
+ * as in ctx.complete(). Returns the contexts whose lease was lost: their jobs were not completed,
+ * and their results must not be written in `tx` (their runs should throw LeaseLostError).
+ */
+export async function completeJobs(tx: DbTx, contexts: readonly JobContext[]): Promise<Set<JobContext>> {
+  const lost = new Set<JobContext>();
+  const byStore = new Map<JobStore, { ctx: JobContext; job: ClaimedJob; completed(): void }[]>();
+  for (const ctx of contexts) {
+    const entry = running.get(ctx);
+    if (!entry) throw new Error('completeJobs takes the contexts a JobWorker handed to its handlers');
+    byStore.set(entry.store, [...(byStore.get(entry.store) ?? []), { ctx, ...entry }]);
+  }
+  for (const [store, entries] of byStore) {
+    const deleted = await store.completeMany(tx, entries.map((entry) => entry.job));
+    for (const entry of entries) {
+      if (deleted.has(entry.job.id)) entry.completed();
+      else lost.add(entry.ctx);
+    }
+  }
+  return lost;
+}
+
 /** A failure no retry can fix (the subject is gone, the input is malformed): bury at once. */
 export class PermanentJobError extends Error {}
 
@@ -71,6 +98,8 @@ export class JobWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  /** A wake() came while the loop was not asleep (e.g. during a claim): look again instead of sleeping. */
+  private woken = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private readonly now: () => Date;
 
@@ -94,6 +123,7 @@ export class JobWorker {
 
   /** Looks for work now instead of at the next poll (called after a local enqueue commits). */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -113,17 +143,30 @@ export class JobWorker {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()].map((entry) => entry.done));
   }
 
+  /**
+   * While jobs run, claim only once this many slots are free: a job finishing frees one slot and
+   * wakes the loop, and claiming for each slot alone costs a claim statement (and on SQLite a
+   * commit) per job. An idle worker claims at once, whatever is free.
+   */
+  private get claimBatch(): number {
+    return Math.max(1, Math.floor(this.options.concurrency / 4));
+  }
+
   private async pollLoop(): Promise<void> {
     while (this.running) {
       let claimed = 0;
+      this.woken = false;
       try {
         claimed = await this.claimAndRun();
       } catch (error) {
         this.logger.error({ err: error }, 'job claim failed');
       }
-      // Full batch: more may be waiting, claim again at once. Otherwise sleep until woken or the poll interval.
-      if (claimed > 0 && this.inFlight.size < this.options.concurrency) continue;
+      // Jobs came and slots are free: more may be waiting, claim again at once. Otherwise sleep
+      // until woken or the poll interval; woken during the claim (the job that woke us may have
+      // committed after the claim looked), look again after the event loop's pending I/O.
+      if (claimed > 0 && this.options.concurrency - this.inFlight.size >= this.claimBatch) continue;
       await new Promise<void>((resolve) => {
+        if (this.woken) return void setImmediate(resolve);
         const timer = setTimeout(resolve, this.options.pollMs);
         this.wakeUp = () => {
           clearTimeout(timer);
@@ -136,7 +179,7 @@ export class JobWorker {
 
   private async claimAndRun(): Promise<number> {
     const free = this.options.concurrency - this.inFlight.size;
-    if (free <= 0) return 0;
+    if (free <= 0 || (this.inFlight.size > 0 && free < this.claimBatch)) return 0;
     const jobs = await this.store.claim([...this.handlers.keys()], this.owner, free, this.options.leaseMs, this.now());
     for (const job of jobs) {
       const abort = new AbortController();
@@ -160,6 +203,7 @@ export class JobWorker {
         completed = true;
       },
     };
+    running.set(ctx, { job, store: this.store, completed: () => void (completed = true) });
     try {
       await handler.run(job, ctx);
       if (!completed) await this.db.$transaction(async (tx) => ctx.complete(tx));

@@ -10,15 +10,17 @@
  * and an `endpoint.disabled` event says so.
  */
 import type { Db } from '../../db/connection';
-import type { ClaimedJob, DbTx } from '../../db/job-store';
+import { LeaseLostError, type ClaimedJob, type DbTx } from '../../db/job-store';
+import { Prisma } from '../../generated/sqlite/client';
 import type { EventBus } from '../../lib/events';
+import { GroupCommit } from '../../lib/group-commit';
 import type { OutboundHttp } from '../../lib/http/outbound';
 import { retryAfterMs } from '../../lib/http/retry-policy';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import type { RateLimiter } from '../../lib/rate-limiter';
 import { hexSignature, standardSignature } from '../../lib/webhook-signatures';
-import { DeferJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
+import { completeJobs, DeferJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
 import type { EndpointService } from './endpoints';
 import { DELIVER_QUEUE, type EventOutbox } from './outbox';
 import type { RetrySchedule } from './retry-schedule';
@@ -53,12 +55,29 @@ class DeliveryFailedError extends Error {
   }
 }
 
-type Loaded = NonNullable<Awaited<ReturnType<Deliverer['load']>>>;
+type Loaded = Awaited<ReturnType<Deliverer['fetch']>>[number];
 /** What the attempt log and the live view need of a delivery. */
 type DeliveryRef = Pick<Loaded, 'id' | 'orgId' | 'endpointId' | 'eventId'>;
 
+/** A 2xx answer waiting to be recorded together with others (one transaction for all). */
+interface Success {
+  delivery: Loaded;
+  job: ClaimedJob;
+  record: AttemptRecord;
+  ctx: JobContext;
+  attemptId: string;
+}
+
 export class Deliverer implements JobHandler {
   readonly queue = DELIVER_QUEUE;
+  /** Deliveries asked for in the same turn (the worker starts a claimed batch at once), read together. */
+  private loading: Array<{ id: string; resolve: (delivery: Loaded | null) => void; reject: (error: unknown) => void }> | null = null;
+  /**
+   * Successes are recorded by group commit: those that arrive while a transaction is being
+   * written share the next one, each with its job's completion, so a busy endpoint costs one
+   * commit per batch instead of one per delivery.
+   */
+  private readonly successes = new GroupCommit<Success, { error?: unknown }>({ flush: (batch) => this.recordSuccesses(batch) });
 
   constructor(
     private readonly db: Db,
@@ -71,8 +90,30 @@ export class Deliverer implements JobHandler {
     private readonly options: DelivererOptions,
   ) {}
 
-  private load(id: string) {
-    return this.db.eventDelivery.findUnique({ where: { id }, include: { event: true, endpoint: true } });
+  private fetch(ids: string[]) {
+    return this.db.eventDelivery.findMany({ where: { id: { in: ids } }, include: { event: true, endpoint: true } });
+  }
+
+  /** The delivery with its event and endpoint, read in one query with the others asked for in this turn. */
+  private load(id: string): Promise<Loaded | null> {
+    return new Promise((resolve, reject) => {
+      if (!this.loading) {
+        this.loading = [];
+        queueMicrotask(() => void this.loadBatch());
+      }
+      this.loading.push({ id, resolve, reject });
+    });
+  }
+
+  private async loadBatch(): Promise<void> {
+    const batch = this.loading ?? [];
+    this.loading = null;
+    try {
+      const rows = new Map((await this.fetch([...new Set(batch.map((entry) => entry.id))])).map((row) => [row.id, row]));
+      for (const entry of batch) entry.resolve(rows.get(entry.id) ?? null);
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
   }
 
   async run(job: ClaimedJob, ctx: JobContext): Promise<void> {
@@ -160,16 +201,50 @@ export class Deliverer implements JobHandler {
   }
 
   private async succeed(delivery: Loaded, job: ClaimedJob, record: AttemptRecord, ctx: JobContext): Promise<void> {
-    const attemptId = await this.db.$transaction(async (tx) => {
-      await tx.eventDelivery.update({
-        where: { id: delivery.id },
-        data: { status: 'succeeded', attempts: job.attempts, lastStatusCode: record.statusCode, lastError: null, nextAttemptAt: null, completedAt: record.attemptedAt, updatedAt: record.attemptedAt },
-      });
-      if (delivery.endpoint.failingSince) await tx.webhookEndpoint.update({ where: { id: delivery.endpoint.id }, data: { failingSince: null } });
-      await ctx.complete(tx);
-      return this.log(tx, delivery, record);
-    });
+    const attemptId = newId('att');
+    const { error } = await this.successes.submit({ delivery, job, record, ctx, attemptId });
+    if (error) throw error;
     this.announce(delivery, attemptId, record);
+  }
+
+  /**
+   * Records successes in one transaction: each delivery succeeded, its attempt logged and its job
+   * completed (a job whose lease was lost records nothing and its run throws LeaseLostError). If
+   * the transaction fails, each success is tried again in a transaction of its own, so one bad
+   * row does not fail the others.
+   */
+  private async recordSuccesses(batch: Success[]): Promise<{ error?: unknown }[]> {
+    try {
+      return await this.db.$transaction(async (tx) => {
+        const lost = await completeJobs(tx, batch.map((success) => success.ctx));
+        const done = batch.filter((success) => !lost.has(success.ctx));
+        if (done.length) {
+          await tx.deliveryAttempt.createMany({
+            data: done.map(({ delivery, record, attemptId }) => ({ id: attemptId, orgId: delivery.orgId, deliveryId: delivery.id, endpointId: delivery.endpointId, ...record })),
+          });
+        }
+        // One UPDATE per (attempt number, status code), usually one for the whole batch; each
+        // delivery's completedAt is its own attempt's time, read from the attempt row just written.
+        const groups = new Map<string, Success[]>();
+        for (const success of done) {
+          const key = `${success.job.attempts}:${success.record.statusCode}`;
+          groups.set(key, [...(groups.get(key) ?? []), success]);
+        }
+        for (const group of groups.values()) {
+          const attemptedAt = Prisma.sql`(SELECT a."attemptedAt" FROM "DeliveryAttempt" a WHERE a."deliveryId" = "EventDelivery"."id" AND a."id" IN (${Prisma.join(group.map((success) => success.attemptId))}))`;
+          const updated = await tx.$executeRaw`UPDATE "EventDelivery" SET "status" = 'succeeded', "attempts" = ${group[0]!.job.attempts}, "lastStatusCode" = ${group[0]!.record.statusCode}, "lastError" = NULL, "nextAttemptAt" = NULL, "completedAt" = ${attemptedAt}, "updatedAt" = ${attemptedAt} WHERE "id" IN (${Prisma.join(group.map((success) => success.delivery.id))})`;
+          if (updated !== group.length) throw new Error(`recorded ${updated} of ${group.length} successful deliveries; some are gone`);
+        }
+        const recovered = [...new Set(done.filter((success) => success.delivery.endpoint.failingSince).map((success) => success.delivery.endpointId))];
+        if (recovered.length) await tx.webhookEndpoint.updateMany({ where: { id: { in: recovered } }, data: { failingSince: null } });
+        return batch.map((success) => (lost.has(success.ctx) ? { error: new LeaseLostError(success.job.id) } : {}));
+      });
+    } catch (error) {
+      if (batch.length === 1) return [{ error }];
+      const results: { error?: unknown }[] = [];
+      for (const success of batch) results.push(...(await this.recordSuccesses([success])));
+      return results;
+    }
   }
 
   /** 410 Gone: the receiver says the endpoint no longer exists. */
