@@ -91,9 +91,9 @@ describe('scopes: deletes are off until enabled', () => {
     const { apiKey: key, orgId: org } = await hub.createOrg('Deletes');
     await configureSap(hub, key, sap, { settings: { webhookSecret: secret, webhookScopes: ['item/created', 'item/updated', 'item/deleted'] } });
     const [first, second] = sap.productIds().slice(10, 12) as [string, string];
-    for (const id of [first, second]) expect((await postWebhook(hub, org, sap.productEvent(id, 'Created'), { secret })).status).toBe(200);
     const sendFor = async (body: unknown) => settledEvent(hub, (await postWebhook(hub, org, body, { secret })).body.deliveryId);
-    await hub.services.worker.idle();
+    // The items must exist before their deletes arrive: wait for each create to settle.
+    for (const id of [first, second]) expect((await sendFor(sap.productEvent(id, 'Created'))).status).toBe('processed');
 
     const deactivated = await sendFor(sap.productEvent(first, 'Deleted'));
     expect(deactivated.transfers).toMatchObject([{ status: 'succeeded', outcome: 'deactivated' }]);
