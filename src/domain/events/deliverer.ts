@@ -10,8 +10,8 @@
  * and an `endpoint.disabled` event says so.
  */
 import type { Db } from '../../db/connection';
+import { markSucceeded } from '../../db/delivery-store';
 import { LeaseLostError, type ClaimedJob, type DbTx } from '../../db/job-store';
-import { Prisma } from '../../generated/sqlite/client';
 import type { EventBus } from '../../lib/events';
 import { GroupCommit } from '../../lib/group-commit';
 import type { OutboundHttp } from '../../lib/http/outbound';
@@ -231,8 +231,7 @@ export class Deliverer implements JobHandler {
           groups.set(key, [...(groups.get(key) ?? []), success]);
         }
         for (const group of groups.values()) {
-          const attemptedAt = Prisma.sql`(SELECT a."attemptedAt" FROM "DeliveryAttempt" a WHERE a."deliveryId" = "EventDelivery"."id" AND a."id" IN (${Prisma.join(group.map((success) => success.attemptId))}))`;
-          const updated = await tx.$executeRaw`UPDATE "EventDelivery" SET "status" = 'succeeded', "attempts" = ${group[0]!.job.attempts}, "lastStatusCode" = ${group[0]!.record.statusCode}, "lastError" = NULL, "nextAttemptAt" = NULL, "completedAt" = ${attemptedAt}, "updatedAt" = ${attemptedAt} WHERE "id" IN (${Prisma.join(group.map((success) => success.delivery.id))})`;
+          const updated = await markSucceeded(tx, group.map((success) => success.delivery.id), group.map((success) => success.attemptId), group[0]!.job.attempts, group[0]!.record.statusCode);
           if (updated !== group.length) throw new Error(`recorded ${updated} of ${group.length} successful deliveries; some are gone`);
         }
         const recovered = [...new Set(done.filter((success) => success.delivery.endpoint.failingSince).map((success) => success.delivery.endpointId))];
