@@ -47,6 +47,8 @@ describe("seed 000's webhook body", () => {
     );
     const status = await rest(hub.url, 'GET', '/api/v1/integrations/sap-s4hana/sync/status', { apiKey });
     expect(status.body).toMatchObject({ lastWebhookStatus: 'success', lastWebhookAt: event.receivedAt.toISOString(), lastError: null });
+    // The organization has no webhook endpoints: the outbound events of this work are not stored.
+    expect(await hub.services.db.hubEvent.count({ where: { orgId } })).toBe(0);
   });
 
   it('turns one hook naming several deliveries into one transfer each', async () => {

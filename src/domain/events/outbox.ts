@@ -24,18 +24,20 @@ export class EventOutbox {
     private readonly maxAttempts: number,
   ) {}
 
-  /** Writes the event and its deliveries in `tx`; returns the event id (`msg_…`, every delivery's webhook-id). */
+  /** Writes the event and its deliveries in `tx` when an endpoint takes it; returns the event id (`msg_…`, every delivery's webhook-id). */
   async emit(tx: DbTx, orgId: string, type: string, data: Record<string, unknown>, options: EmitOptions = {}): Promise<string> {
     const now = options.now ?? new Date();
     const id = newId('msg');
-    const payload = JSON.stringify({ id, event: type, timestamp: now.toISOString(), data });
-    await tx.hubEvent.create({ data: { id, orgId, type, payload, createdAt: now } });
     const endpoints = await tx.webhookEndpoint.findMany({
       where: { orgId, enabled: true, ...(options.endpointId ? { id: options.endpointId } : {}) },
       select: { id: true, eventTypes: true },
     });
     const targets = options.endpointId ? endpoints : endpoints.filter((endpoint) => (JSON.parse(endpoint.eventTypes) as string[]).some((pattern) => patternMatches(pattern, type)));
+    // An event no endpoint takes is never sent, resent or recovered: it is not stored (most
+    // organizations have no endpoints, and every transfer emits).
     if (targets.length === 0) return id;
+    const payload = JSON.stringify({ id, event: type, timestamp: now.toISOString(), data });
+    await tx.hubEvent.create({ data: { id, orgId, type, payload, createdAt: now } });
     const deliveries = targets.map((endpoint) => ({ id: newId('odl'), orgId, eventId: id, endpointId: endpoint.id, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now }));
     await tx.eventDelivery.createMany({ data: deliveries });
     await this.jobs.enqueue(tx, deliveries.map((delivery) => ({ queue: DELIVER_QUEUE, subjectId: delivery.id, orgId, maxAttempts: this.maxAttempts })), now);
