@@ -138,7 +138,7 @@ export class JobWorker {
     await Promise.allSettled([...this.inFlight.values()].map((entry) => entry.done));
   }
 
-  /** Resolves when nothing is running and no job is due (tests, benchmarks). */
+  /** Resolves when no job of this worker is running (jobs still queued or not yet due are not waited for). */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()].map((entry) => entry.done));
   }

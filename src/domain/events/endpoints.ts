@@ -41,10 +41,15 @@ const fields = {
   enabled: z.boolean({ message: 'must be true or false' }),
   rateLimitPerSecond: z.number().int('must be a whole number').min(1).max(10_000).nullable(),
 };
-const createInput = z.object({ ...fields, eventTypes: fields.eventTypes, url: fields.url }).partial({ description: true, enabled: true, rateLimitPerSecond: true }).strict();
+const createInput = z.object(fields).partial({ description: true, enabled: true, rateLimitPerSecond: true }).strict();
 const updateInput = z.object(fields).partial().strict();
-// Seed 001 registers with "events"; accepted as another name for eventTypes.
-const withSeedNames = (raw: unknown) => (raw && typeof raw === 'object' && !Array.isArray(raw) && 'events' in raw && !('eventTypes' in raw) ? (({ events, ...rest }) => ({ ...rest, eventTypes: events }))(raw as Record<string, unknown>) : raw);
+
+/** Seed 001 registers with "events": accepted as another name for eventTypes. */
+function withSeedNames(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !('events' in raw) || 'eventTypes' in raw) return raw;
+  const { events, ...rest } = raw as Record<string, unknown>;
+  return { ...rest, eventTypes: events };
+}
 
 export class EndpointService {
   constructor(

@@ -144,7 +144,7 @@ export class TransferRunner implements JobHandler {
     };
   }
 
-  private publish(transfer: TransferRow | { id: string; orgId: string; eventId: string; connectorType: string; integrationId: string }, status: string, eventStatus: EventStatus | null = null): void {
+  private publish(transfer: { id: string; orgId: string; eventId: string; connectorType: string; integrationId: string }, status: string, eventStatus: EventStatus | null = null): void {
     const { orgId, eventId, connectorType } = transfer;
     this.events.publish('transfer-changed', orgId, { orgId, transferId: transfer.id, eventId, connectorType, status });
     if (eventStatus) this.events.publish('webhook-event', orgId, { orgId, eventId, integrationId: transfer.integrationId, connectorType, status: eventStatus });
