@@ -3,6 +3,7 @@
  * services, HTTP server. Used by main.ts, the CLI and the tests, so all three run the same thing.
  */
 import type { Config } from './config';
+import type { Clock } from './lib/clock';
 import { connectDb } from './db/connection';
 import { applyMigrations } from './db/migrate';
 import { loadKeyring } from './lib/crypto/keyring';
@@ -23,8 +24,8 @@ export interface RunningHub extends Hub {
 }
 
 export interface HubOptions {
-  /** Replaces the wall clock for jobs, deliveries and retention (tests of retry timing). */
-  clock?: () => Date;
+  /** Replaces the wall clock everywhere the hub reads the time (tests move time instead of waiting). */
+  clock?: Clock;
 }
 
 export async function openHub(config: Config, logger: Logger = createLogger(config.logLevel), options: HubOptions = {}): Promise<Hub> {

@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { LeaseLostError, type ClaimedJob, type DbTx, type JobStore } from '../db/job-store';
+import { systemClock, type Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 
 export interface JobContext {
@@ -103,7 +104,7 @@ export interface WorkerOptions {
   /** How often an idle worker looks for due jobs (it is also woken at once by local enqueues). */
   pollMs: number;
   retryDelayMs(failedAttempts: number): number;
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 export class JobWorker {
@@ -116,7 +117,7 @@ export class JobWorker {
   /** A wake() came while the loop was not asleep (e.g. during a claim): look again instead of sleeping. */
   private woken = false;
   private heartbeat: NodeJS.Timeout | null = null;
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(
     private readonly db: Db,
@@ -126,7 +127,7 @@ export class JobWorker {
     private readonly options: WorkerOptions,
   ) {
     this.handlers = new Map(handlers.map((handler) => [handler.queue, handler]));
-    this.now = options.clock ?? (() => new Date());
+    this.now = options.clock ?? systemClock;
   }
 
   start(): void {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection';
+import type { Clock } from '../../lib/clock';
 import { newId, randomToken } from '../../lib/ids';
 import { NotFoundError, ValidationError } from '../errors';
 
@@ -33,7 +34,10 @@ function hashKey(apiKey: string): string {
 export class OrgService {
   private readonly lastTouched = new Map<string, number>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async createOrg(name: string, mode: KeyMode = 'test'): Promise<{ orgId: string } & CreatedKey> {
     const trimmed = name.trim();
@@ -62,7 +66,7 @@ export class OrgService {
   }
 
   async revokeApiKey(keyId: string): Promise<void> {
-    const { count } = await this.db.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await this.db.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: this.clock() } });
     if (count === 0) throw new NotFoundError(`no active API key ${keyId}`);
   }
 
@@ -71,10 +75,10 @@ export class OrgService {
     if (!apiKey || !keyPattern.test(apiKey)) return null;
     const key = await this.db.apiKey.findUnique({ where: { keyHash: hashKey(apiKey) }, select: { id: true, orgId: true, revokedAt: true } });
     if (!key || key.revokedAt) return null;
-    const now = Date.now();
-    if (now - (this.lastTouched.get(key.id) ?? 0) > touchIntervalMs) {
-      this.lastTouched.set(key.id, now);
-      await this.db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
+    const now = this.clock();
+    if (now.getTime() - (this.lastTouched.get(key.id) ?? 0) > touchIntervalMs) {
+      this.lastTouched.set(key.id, now.getTime());
+      await this.db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
     }
     return { orgId: key.orgId, keyId: key.id };
   }

@@ -14,6 +14,7 @@ import { upsertItems } from '../../db/item-store';
 import type { DbTx } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
 import type { SyncRun } from '../../generated/sqlite/client';
+import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
@@ -51,6 +52,11 @@ export interface SyncTuning {
 
 export const defaultTuning: SyncTuning = { leaseMs: 120_000, overlapMs: 5 * 60_000, pageSize: 1000, keptErrors: 100 };
 
+export interface SyncServiceOptions {
+  clock: Clock;
+  tuning?: SyncTuning;
+}
+
 /**
  * A page's transaction: waits longer than Prisma's 2 s default for SQLite's one writer (webhook
  * batches share it), and may take longer than the 5 s default on a slow database; a page of
@@ -60,6 +66,8 @@ const pageTransaction = { maxWait: 10_000, timeout: 60_000 };
 
 export class SyncService {
   private readonly running = new Map<string, { done: Promise<SyncRun>; abort: AbortController }>();
+  private readonly clock: Clock;
+  private readonly tuning: SyncTuning;
 
   constructor(
     private readonly db: Db,
@@ -69,8 +77,11 @@ export class SyncService {
     private readonly events: EventBus,
     private readonly outbox: EventOutbox,
     private readonly logger: Logger,
-    private readonly tuning: SyncTuning = defaultTuning,
-  ) {}
+    options: SyncServiceOptions,
+  ) {
+    this.clock = options.clock;
+    this.tuning = options.tuning ?? defaultTuning;
+  }
 
   async testConnection(orgId: string, connectorType: string): Promise<ConnectionTestResult> {
     const integration = await this.integrations.get(orgId, connectorType);
@@ -132,7 +143,7 @@ export class SyncService {
 
   /** Takes the integration's sync lease and records the run, or says who holds it. */
   private async acquire(integration: Integration, run: Parameters<Db['syncRun']['create']>[0]['data'] & { id: string }): Promise<SyncRun> {
-    const now = new Date();
+    const now = this.clock();
     return this.db.$transaction(async (tx) => {
       const { count } = await tx.integration.updateMany({
         where: { id: integration.id, OR: [{ syncRunId: null }, { syncLeaseUntil: { lt: now } }] },
@@ -147,8 +158,8 @@ export class SyncService {
         where: { integrationId: integration.id, status: 'running' },
         data: { status: 'failed', error: 'interrupted: its process stopped before it finished', finishedAt: now },
       });
-      const created = await tx.syncRun.create({ data: run });
-      await this.outbox.emit(tx, created.orgId, 'sync.started', { ...runData(created), startedAt: created.startedAt.toISOString() });
+      const created = await tx.syncRun.create({ data: { ...run, startedAt: now } });
+      await this.outbox.emit(tx, created.orgId, 'sync.started', { ...runData(created), startedAt: created.startedAt.toISOString() }, { now });
       return created;
     });
   }
@@ -196,7 +207,7 @@ export class SyncService {
     const updated = await tx.syncRun.update({ where: { id: run.id }, data: counts });
     await tx.integration.updateMany({
       where: { id: integrationId, syncRunId: run.id },
-      data: { syncLeaseUntil: new Date(Date.now() + this.tuning.leaseMs) },
+      data: { syncLeaseUntil: new Date(this.clock().getTime() + this.tuning.leaseMs) },
     });
     return updated;
   }
@@ -209,7 +220,7 @@ export class SyncService {
     failure: string | null,
   ): Promise<SyncRun> {
     const status = failure ? 'failed' : counts.errorCount > 0 ? 'partial' : 'success';
-    const finishedAt = new Date();
+    const finishedAt = this.clock();
     const lastError = failure ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
     const finished = await this.db.$transaction(async (tx) => {
       const row = await tx.syncRun.update({ where: { id: run.id }, data: { ...counts, status, errors, error: failure, finishedAt } });
@@ -225,8 +236,8 @@ export class SyncService {
         },
       });
       const data = { ...runData(row), itemsSynced: row.itemsSynced };
-      if (failure) await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error: failure });
-      else await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() });
+      if (failure) await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error: failure }, { now: finishedAt });
+      else await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
       return row;
     });
     this.outbox.committed();
