@@ -19,6 +19,7 @@ import type { EventBus } from '../../lib/events';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import type { Connections } from '../connections';
+import { testWithin } from '../connection-test';
 import type { EventOutbox } from '../events/outbox';
 import { ConflictError } from '../errors';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
@@ -48,9 +49,16 @@ export interface SyncTuning {
   pageSize: number;
   /** Per-record errors kept on the run (all are counted). */
   keptErrors: number;
+  /**
+   * The longest a caller waits for a connection test, whatever the connector does. Connectors
+   * bound their own tests more tightly (the shared frame gives them 10 s, retries included, and
+   * names the step that ran out of time), so this fires only for a connector that does not keep
+   * to its own deadline or ignores its signal.
+   */
+  connectionTestMs: number;
 }
 
-export const defaultTuning: SyncTuning = { leaseMs: 120_000, overlapMs: 5 * 60_000, pageSize: 1000, keptErrors: 100 };
+export const defaultTuning: SyncTuning = { leaseMs: 120_000, overlapMs: 5 * 60_000, pageSize: 1000, keptErrors: 100, connectionTestMs: 15_000 };
 
 export interface SyncServiceOptions {
   clock: Clock;
@@ -85,7 +93,7 @@ export class SyncService {
 
   async testConnection(orgId: string, connectorType: string): Promise<ConnectionTestResult> {
     const integration = await this.integrations.get(orgId, connectorType);
-    return this.connections.clientFor(integration).testConnection(AbortSignal.timeout(15_000));
+    return testWithin(this.connections.clientFor(integration), this.tuning.connectionTestMs, this.logger.child({ integrationId: integration.id }));
   }
 
   /** Starts a run in the background and returns it at once. */
