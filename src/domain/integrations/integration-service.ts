@@ -275,11 +275,17 @@ function ownSettings(connector: ConnectorDefinition, existing: Integration | nul
 
 /** Integration.settings: the webhook policy; a null scope list goes back to the connector's defaults. */
 function mergedSettings(existing: Integration | null, given: NonNullable<ConfigureInput['settings']>): WebhookSettings {
-  const { webhookScopes, deleteHandling } = (existing?.settings as WebhookSettings | undefined) ?? {};
-  const settings: WebhookSettings = { ...(webhookScopes ? { webhookScopes } : {}), ...(deleteHandling ? { deleteHandling } : {}) };
+  const { webhookScopes, deleteHandling, requireTimestampedSignatures } = (existing?.settings as WebhookSettings | undefined) ?? {};
+  const settings: WebhookSettings = {
+    ...(webhookScopes ? { webhookScopes } : {}),
+    ...(deleteHandling ? { deleteHandling } : {}),
+    ...(requireTimestampedSignatures ? { requireTimestampedSignatures } : {}),
+  };
   if (given.webhookScopes === null) delete settings.webhookScopes;
   else if (given.webhookScopes !== undefined) settings.webhookScopes = [...new Set(given.webhookScopes)];
   if (given.deleteHandling !== undefined) settings.deleteHandling = given.deleteHandling;
+  if (given.requireTimestampedSignatures === true) settings.requireTimestampedSignatures = true;
+  else if (given.requireTimestampedSignatures === false) delete settings.requireTimestampedSignatures;
   return settings;
 }
 

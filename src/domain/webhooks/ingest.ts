@@ -116,10 +116,21 @@ function isOrgId(value: string): boolean {
   return /^org_[a-z0-9]{1,64}$/.test(value);
 }
 
-/** Which scheme authenticated the request; throws when none does. */
-function verify({ headers, rawBody }: IncomingWebhook, { secrets }: WebhookTarget, now: Date): string {
+/**
+ * Which scheme authenticated the request; throws when none does. The integrations guide's
+ * X-Webhook-Signature signs the body only, so a captured request verifies forever; Standard
+ * Webhooks signs a timestamp (five minutes' tolerance) and an id (repeats are deduplicated), so
+ * an integration that requires timestamped signatures refuses the former.
+ */
+function verify({ headers, rawBody }: IncomingWebhook, { secrets, timestampedOnly }: WebhookTarget, now: Date): string {
   const seed = headers['x-webhook-signature'];
-  if (seed !== undefined) {
+  if (timestampedOnly && headers['webhook-signature'] === undefined) {
+    throw new WebhookRejectedError(
+      'bad_signature',
+      `this integration accepts only Standard Webhooks signatures (settings.requireTimestampedSignatures): send webhook-id, webhook-timestamp and webhook-signature${seed === undefined ? '' : '; X-Webhook-Signature has no timestamp and is refused'}`,
+    );
+  }
+  if (seed !== undefined && !timestampedOnly) {
     if (verifyHexSignature(seed, rawBody, secrets)) return 'x-webhook-signature';
     throw new WebhookRejectedError('bad_signature', 'X-Webhook-Signature does not match: it must be sha256=<hex HMAC-SHA256 of the raw body> with the webhook secret');
   }

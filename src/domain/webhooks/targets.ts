@@ -10,11 +10,14 @@
  */
 import type { Clock } from '../../lib/clock';
 import type { Integration, IntegrationService } from '../integrations/integration-service';
+import { integrationPolicy } from './scopes';
 
 export interface WebhookTarget {
   integration: Integration;
   /** Secrets that verify now (the current one, plus the previous one during a rotation overlap). */
   secrets: string[];
+  /** Only Standard Webhooks signatures verify (settings.requireTimestampedSignatures). */
+  timestampedOnly: boolean;
 }
 
 const MAX_ENTRIES = 10_000;
@@ -36,7 +39,9 @@ export class WebhookTargets {
     if (cached && cached.expires > Date.now() && cached.secretsUntil > this.clock().getTime()) return cached.target;
     const integration = await this.integrations.find(orgId, connectorType);
     const now = this.clock();
-    const target = integration ? { integration, secrets: this.integrations.acceptedWebhookSecrets(integration, now) } : null;
+    const target = integration
+      ? { integration, secrets: this.integrations.acceptedWebhookSecrets(integration, now), timestampedOnly: integrationPolicy(integration).requireTimestampedSignatures }
+      : null;
     // The previous secret's overlap may end before the TTL: the cached secrets hold until then only.
     const overlapEnds = integration?.previousWebhookSecretUntil?.getTime();
     const secretsUntil = overlapEnds !== undefined && overlapEnds > now.getTime() ? overlapEnds : Number.POSITIVE_INFINITY;
