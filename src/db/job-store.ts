@@ -39,7 +39,7 @@ const jobColumns = ['id', 'queue', 'subjectId', 'orgId', 'status', 'attempts', '
 
 /** Lease lost: the job was reclaimed by another worker (or finished, or deleted) while this one held it. */
 export class LeaseLostError extends Error {
-  constructor(jobId: string) {
+  constructor(readonly jobId: string) {
     super(`lease on job ${jobId} was lost (another worker claimed it, or it is gone); this run stops and records nothing`);
   }
 }

@@ -160,6 +160,24 @@ describe(`job queue (${testProvider})`, () => {
       expect(failures).toEqual([]);
     });
 
+    it("treats another job's lost lease reaching this run (through a shared call) as an ordinary failure", async () => {
+      await enqueue(1);
+      const failures: string[] = [];
+      const handler: JobHandler = {
+        queue,
+        run: async () => {
+          throw new LeaseLostError('job_someone_else');
+        },
+        recordFailure: async (_tx, _job, attempt) => void failures.push(attempt.error),
+      };
+      const worker = new JobWorker(dbA, storeA, [handler], logger, { concurrency: 1, leaseMs: 60_000, pollMs: 20, retryDelayMs: () => 60_000 });
+      worker.start();
+      await eventually(async () => (failures.length === 1 ? true : undefined));
+      await worker.stop();
+      expect(failures[0]).toMatch(/job_someone_else/);
+      expect(await dbA.job.findFirst()).toMatchObject({ status: 'queued', attempts: 1 });
+    });
+
     it('cannot commit the result of a run that ignored its signal: the whole transaction rolls back', async () => {
       await enqueue(1);
       let lose!: () => void;
