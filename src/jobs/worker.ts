@@ -226,8 +226,10 @@ export class JobWorker {
       await handler.run(job, ctx);
       if (!run.completed) await this.db.$transaction(async (tx) => ctx.complete(tx));
     } catch (error) {
-      // Lost to another worker (or gone): whatever this run did is not its to record.
-      const lost = error instanceof LeaseLostError ? error : signal.reason instanceof LeaseLostError ? signal.reason : null;
+      // Lost to another worker (or gone): whatever this run did is not its to record. Only this
+      // job's loss counts: another job's LeaseLostError can reach this run through a shared call
+      // (a token request both waited for), and is then an ordinary failure.
+      const lost = [error, signal.reason].find((cause): cause is LeaseLostError => cause instanceof LeaseLostError && cause.jobId === job.id);
       if (lost) {
         this.logger.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts }, lost.message);
         return;
