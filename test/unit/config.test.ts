@@ -6,13 +6,13 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
     expect(config.database).toEqual({ provider: 'sqlite', url: 'data/hub.db' });
-    expect(config.graphiql).toBe(true);
+    expect(config.graphql.graphiql).toBe(true);
   });
 
   it('reads PostgreSQL and SQLite URLs', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@h:5432/db' }).database.provider).toBe('postgresql');
     expect(loadConfig({ DATABASE_URL: 'file:/tmp/x.db' }).database).toEqual({ provider: 'sqlite', url: '/tmp/x.db' });
-    expect(loadConfig({ NODE_ENV: 'production' }).graphiql).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql.graphiql).toBe(false);
   });
 
   it('reports every problem by name, without a stack trace', () => {
