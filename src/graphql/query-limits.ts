@@ -4,15 +4,15 @@
  *
  * - tokens: graphql-js's parser stops at HUB_MAX_QUERY_TOKENS, so a huge document (65,000
  *   aliases, a literal list of 40,000 ids) is refused before it is even a syntax tree;
- * - depth, breadth and cost: Pothos's complexity rule runs as a validation rule with the
- *   request's variables, so list arguments passed as variables count, `__typename`-only
+ * - depth, breadth and cost: Pothos's complexity rule validates each valid document once more,
+ *   with the request's variables, so list arguments passed as variables count, `__typename`-only
  *   selections count, and a subscription is measured when it subscribes, not at every event.
  *
  * Field costs are declared on the builder (./builder.ts, and `nodes` in ./types/node.ts).
  */
 import { PothosValidationError } from '@pothos/core';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, parse, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, validate, type ValidationContext, type ValidationRule } from 'graphql';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../config';
 
@@ -72,8 +72,13 @@ function costRule(limits: QueryLimits, context: object, params: GraphQLParams | 
 export function useQueryLimits(limits: QueryLimits): Plugin {
   return {
     onParse: ({ setParseFn }) => setParseFn((source, options) => parse(source, { ...options, maxTokens: limits.tokens })),
-    onValidate: ({ addValidationRule, context }) => {
-      addValidationRule(costRule(limits, context, (context as { params?: GraphQLParams }).params));
-    },
+    // Measured once the document is valid (the complexity rule assumes known fields), in a pass of its own.
+    onValidate:
+      ({ params: { schema, documentAST }, context }) =>
+      ({ valid, setResult }) => {
+        if (!valid) return;
+        const problems = validate(schema, documentAST, [costRule(limits, context, (context as { params?: GraphQLParams }).params)]);
+        if (problems.length) setResult([...problems]);
+      },
   };
 }

@@ -50,7 +50,8 @@ export function attachGraphQLWebSocket(server: Server, yoga: HubYoga, services: 
       onSubscribe: async (ctx, _id, params) => {
         const principal = ctx.extra.principal!;
         if (!(await services.orgs.validKeyIds([principal.keyId])).has(principal.keyId)) {
-          ctx.extra.socket.close(forbidden, revokedReason);
+          // The error message is sent as soon as this returns; the socket closes right after it.
+          setImmediate(() => ctx.extra.socket.close(forbidden, revokedReason));
           return [new GraphQLError('this API key has been revoked', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
