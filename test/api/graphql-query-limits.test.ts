@@ -116,6 +116,7 @@ describe('subscriptions', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-api-key': apiKey },
       body: JSON.stringify({ query: deep }),
+      signal: AbortSignal.timeout(5000),
     });
     const text = await res.text(); // the stream ends at once: nothing was subscribed
     expect(text).toContain('Query exceeds maximum depth (depth: 52, max: 10)');
