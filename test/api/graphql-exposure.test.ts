@@ -5,22 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gqlText } from '../support/http';
 import { startTestHub, type TestHub } from '../support/hub';
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  errors?: { message: string }[];
-  data?: Record<string, unknown> | null;
-}
-
-async function post(hub: TestHub, apiKey: string, query: string, variables?: Record<string, unknown>, origin?: string): Promise<Answer> {
-  const res = await fetch(`${hub.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey, ...(origin ? { origin } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, headers: res.headers, ...((await res.json()) as object) };
+function post(hub: TestHub, apiKey: string, query: string, variables?: Record<string, unknown>, origin?: string) {
+  return gqlText(hub.url, apiKey, query, { variables, headers: origin ? { origin } : {} });
 }
 
 function preflight(hub: TestHub, origin: string): Promise<Response> {

@@ -6,7 +6,7 @@
  */
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, rest } from '../support/http';
+import { gql, gqlText, rest } from '../support/http';
 import { startTestHub, type TestHub } from '../support/hub';
 import { seedConfigureBody } from '../support/seed';
 import { subscribeSse, subscribeWs, wsClient } from '../support/subscriptions';
@@ -23,20 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-interface Answer {
-  status: number;
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+type Answer = Awaited<ReturnType<typeof gqlText>>;
 
-async function post(query: string, variables?: Record<string, unknown>): Promise<Answer> {
-  const res = await fetch(`${hub.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, ...((await res.json()) as Omit<Answer, 'status'>) };
-}
+const post = (query: string, variables?: Record<string, unknown>) => gqlText(hub.url, apiKey, query, { variables });
 
 /** The request under test and a health check sent while it is being handled. */
 async function withHealthCheck(request: Promise<Answer>): Promise<Answer> {
