@@ -8,11 +8,13 @@
  *   with the request's variables, so list arguments passed as variables count, `__typename`-only
  *   selections count, and a subscription is measured when it subscribes, not at every event.
  *
+ * Both run inside validation, so a refusal is a validation error on every transport.
+ *
  * Field costs are declared on the builder (./builder.ts, and `nodes` in ./types/node.ts).
  */
 import { PothosValidationError } from '@pothos/core';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, parse, validate, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, validate, type DocumentNode, type ValidationContext, type ValidationRule } from 'graphql';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../config';
 
@@ -70,15 +72,20 @@ function costRule(limits: QueryLimits, context: object, params: GraphQLParams | 
 }
 
 export function useQueryLimits(limits: QueryLimits): Plugin {
+  // What the validation rules say of a document is the same for every request, so it is kept per
+  // (parsed, itself cached) document, as Yoga's validation cache would; that cache is off because
+  // it would keep the cost too, and the cost depends on each request's variables.
+  const checked = new WeakMap<DocumentNode, readonly GraphQLError[]>();
   return {
     onParse: ({ setParseFn }) => setParseFn((source, options) => parse(source, { ...options, maxTokens: limits.tokens })),
-    // Measured once the document is valid (the complexity rule assumes known fields), in a pass of its own.
-    onValidate:
-      ({ params: { schema, documentAST }, context }) =>
-      ({ valid, setResult }) => {
-        if (!valid) return;
-        const problems = validate(schema, documentAST, [costRule(limits, context, (context as { params?: GraphQLParams }).params)]);
-        if (problems.length) setResult([...problems]);
-      },
+    onValidate: ({ validateFn, setValidationFn, context }) => {
+      const params = (context as { params?: GraphQLParams }).params;
+      setValidationFn((schema, document, ...rest) => {
+        const errors = checked.get(document) ?? validateFn(schema, document, ...rest);
+        checked.set(document, errors);
+        // Measured only once the document is valid: the complexity rule assumes known fields.
+        return errors.length ? errors : validate(schema, document, [costRule(limits, context, params)]);
+      });
+    },
   };
 }
