@@ -6,7 +6,7 @@
  */
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 
 function asBadInput(error: GraphQLError): GraphQLError {
   if (!(error.originalError instanceof PothosValidationError)) return error;
@@ -24,7 +24,7 @@ export function useBadInputErrors(): Plugin {
   return {
     onExecute: () => ({
       onExecuteDone: ({ result, setResult }) => {
-        if (Symbol.asyncIterator in result || !result.errors?.length) return;
+        if (isAsyncIterable(result) || !result.errors?.length) return;
         setResult({ ...result, errors: result.errors.map(asBadInput) });
       },
     }),

@@ -25,7 +25,7 @@ type Extra = {
 };
 
 const forbidden = 4403;
-const revokedReason = 'API key revoked';
+const revokedReason = 'API key no longer valid';
 
 function keyFrom(params: Record<string, unknown> | undefined): string | undefined {
   const value = params?.['X-Api-Key'] ?? params?.['x-api-key'] ?? params?.apiKey;
@@ -52,7 +52,7 @@ export function attachGraphQLWebSocket(server: Server, yoga: HubYoga, services: 
         if (!(await services.orgs.validKeyIds([principal.keyId])).has(principal.keyId)) {
           // The error message is sent as soon as this returns; the socket closes right after it.
           setImmediate(() => ctx.extra.socket.close(forbidden, revokedReason));
-          return [new GraphQLError('this API key has been revoked', { extensions: { code: 'UNAUTHENTICATED' } })];
+          return [new GraphQLError('this API key is no longer valid (revoked)', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,

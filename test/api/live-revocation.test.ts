@@ -102,7 +102,7 @@ describe('a new operation on the socket', () => {
     const closed = closeCode(client);
     await hub.services.orgs.revokeApiKey(key.keyId);
     expect(await wsQuery(client, 'mutation { deleteIntegration(connectorType: "sap-s4hana") { __typename } }')).toMatchObject({
-      error: [{ message: 'this API key has been revoked', extensions: { code: 'UNAUTHENTICATED' } }],
+      error: [{ message: 'this API key is no longer valid (revoked)', extensions: { code: 'UNAUTHENTICATED' } }],
     });
     expect(await closed).toBe(4403);
     subscription.close();
