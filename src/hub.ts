@@ -66,8 +66,7 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
   const server = await createServer({
     services: hub.services,
     bodyLimitBytes: config.bodyLimitBytes,
-    graphiql: config.graphiql,
-    limits: { complexity: config.maxQueryComplexity, depth: config.maxQueryDepth },
+    graphql: config.graphql,
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
   });
   const address = await server.app.listen({ port: config.port, host: config.host });

@@ -4,7 +4,8 @@
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { WebSocketServer } from 'ws';
-import type { QueryLimits } from './graphql/context';
+import type { GraphQLSettings } from './config';
+import { LiveSessions } from './graphql/live-sessions';
 import { attachGraphQLWebSocket } from './graphql/websocket';
 import { createGraphQLServer, unauthenticatedMessage } from './graphql/yoga';
 import { apiKeyOf } from './rest/auth';
@@ -17,8 +18,7 @@ import type { Services } from './services';
 export interface ServerOptions {
   services: Services;
   bodyLimitBytes: number;
-  graphiql: boolean;
-  limits: QueryLimits;
+  graphql: GraphQLSettings;
   webhookBodyLimitBytes: number;
 }
 
@@ -27,7 +27,7 @@ export interface HubServer {
   websocket: WebSocketServer;
 }
 
-export async function createServer({ services, bodyLimitBytes, graphiql, limits, webhookBodyLimitBytes }: ServerOptions): Promise<HubServer> {
+export async function createServer({ services, bodyLimitBytes, graphql, webhookBodyLimitBytes }: ServerOptions): Promise<HubServer> {
   const app = Fastify({
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: bodyLimitBytes,
@@ -43,7 +43,13 @@ export async function createServer({ services, bodyLimitBytes, graphiql, limits,
   // The API speaks JSON only; anything else is a 415, not a string handed to a handler.
   app.removeContentTypeParser('text/plain');
 
-  const yoga = createGraphQLServer({ services, graphiql, limits });
+  const sessions = new LiveSessions({
+    orgs: services.orgs,
+    logger: services.logger,
+    recheckMs: graphql.authRecheckMs,
+    maxSubscriptionsPerKey: graphql.maxSubscriptionsPerKey,
+  });
+  const yoga = createGraphQLServer({ services, settings: graphql, sessions });
   app.route({
     url: yoga.graphqlEndpoint,
     method: ['GET', 'POST', 'OPTIONS'],
@@ -75,8 +81,10 @@ export async function createServer({ services, bodyLimitBytes, graphiql, limits,
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
 
-  const websocket = attachGraphQLWebSocket(app.server, yoga, services);
+  const websocket = attachGraphQLWebSocket(app.server, yoga, services, sessions);
+  sessions.start();
   app.addHook('onClose', async () => {
+    await sessions.stop();
     for (const client of websocket.clients) client.close(1001, 'server shutting down');
     await new Promise<void>((resolve) => websocket.close(() => resolve()));
   });

@@ -1,16 +1,10 @@
 import type { Principal } from '../domain/orgs/org-service';
 import type { Services } from '../services';
 
-export interface QueryLimits {
-  complexity: number;
-  depth: number;
-}
-
 export interface GraphQLContext {
   services: Services;
   /** Null only while authentication is pending; resolvers run behind the `org` auth scope. */
   principal: Principal | null;
-  limits: QueryLimits;
 }
 
 /** The caller's organization. Every resolver scopes its reads and writes with this. */

@@ -31,6 +31,17 @@ function hashKey(apiKey: string): string {
   return createHash('sha256').update(apiKey).digest('hex');
 }
 
+/**
+ * What decides whether a key may act, in one place for a new request (`authenticate`) and for a
+ * connection that stays open (`validKeyIds`): the key exists and is not revoked. A status of the
+ * organization (disabled, suspended) belongs here too: select it with the key and check it here.
+ */
+const keyStatus = { id: true, orgId: true, revokedAt: true } as const;
+
+function principalOf(key: { id: string; orgId: string; revokedAt: Date | null } | null): Principal | null {
+  return key && !key.revokedAt ? { orgId: key.orgId, keyId: key.id } : null;
+}
+
 export class OrgService {
   private readonly lastTouched = new Map<string, number>();
 
@@ -73,13 +84,23 @@ export class OrgService {
   /** The org a key belongs to, or null for a malformed, unknown or revoked key. */
   async authenticate(apiKey: string | undefined): Promise<Principal | null> {
     if (!apiKey || !keyPattern.test(apiKey)) return null;
-    const key = await this.db.apiKey.findUnique({ where: { keyHash: hashKey(apiKey) }, select: { id: true, orgId: true, revokedAt: true } });
-    if (!key || key.revokedAt) return null;
+    const principal = principalOf(await this.db.apiKey.findUnique({ where: { keyHash: hashKey(apiKey) }, select: keyStatus }));
+    if (!principal) return null;
     const now = this.clock();
-    if (now.getTime() - (this.lastTouched.get(key.id) ?? 0) > touchIntervalMs) {
-      this.lastTouched.set(key.id, now.getTime());
-      await this.db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+    if (now.getTime() - (this.lastTouched.get(principal.keyId) ?? 0) > touchIntervalMs) {
+      this.lastTouched.set(principal.keyId, now.getTime());
+      await this.db.apiKey.update({ where: { id: principal.keyId }, data: { lastUsedAt: now } });
     }
-    return { orgId: key.orgId, keyId: key.id };
+    return principal;
+  }
+
+  /**
+   * The ids among `keyIds` whose keys may still act: open WebSockets and subscriptions re-check
+   * their principal with this, one query for all of them.
+   */
+  async validKeyIds(keyIds: readonly string[]): Promise<Set<string>> {
+    if (keyIds.length === 0) return new Set();
+    const keys = await this.db.apiKey.findMany({ where: { id: { in: [...keyIds] } }, select: keyStatus });
+    return new Set(keys.map(principalOf).flatMap((principal) => (principal ? [principal.keyId] : [])));
   }
 }
