@@ -145,6 +145,14 @@ export interface WebhookHandling {
   prerequisite?(target: HookTarget, settings: ConnectorSettings): PrerequisiteResult;
 }
 
+/** A value that decides where (or whether) secrets are sent, and the secrets that reach it. */
+export interface SecretDestination {
+  /** `tenantUrl`, `credentials.<field>` or `settings.<dotted path>` (the connector's own settings). */
+  field: string;
+  /** Secret credential fields sent there, directly or as tokens obtained with them. */
+  guards: readonly string[];
+}
+
 /** A connector's own settings, as validated by its `settingsSchema`. */
 export type ConnectorSettings = Record<string, unknown>;
 
@@ -157,6 +165,16 @@ export interface ConnectorDefinition {
   optionalCredentialFields: string[];
   /** Credential fields that hold URLs (validated as such). */
   urlCredentialFields: string[];
+  /** Credential fields whose values are secret: redacted from whatever the host system says. */
+  secretCredentialFields: readonly string[];
+  /**
+   * Where the connector sends its secrets. Changing one of these values requires the secrets it
+   * guards to be given again in the same request, so stored write-only secrets cannot be sent
+   * to an address of the caller's choosing.
+   */
+  secretDestinations: readonly SecretDestination[];
+  /** The credential fields a configuration uses (default: all it has); for auth types that take different ones. */
+  credentialFieldsInUse?(settings: ConnectorSettings): readonly string[];
   /** Source fields offered for each mapping set. */
   sourceFields: Record<MappingSet, SourceField[]>;
   /**

@@ -18,6 +18,7 @@ import { parseInput } from '../validation';
 import { scopeProblems, type WebhookSettings } from '../webhooks/scopes';
 import { configureInput, httpUrl, hubSettingKeys, mappingsInput, type ConfigureInput } from './inputs';
 import { mappingProblems } from './mappings';
+import { reentryProblems } from './secret-destinations';
 
 export type { Integration };
 
@@ -70,8 +71,10 @@ export class IntegrationService {
     const id = existing?.id ?? newId('int');
     const problems: FieldProblem[] = [];
 
-    if (!existing && input.tenantUrl === undefined) problems.push({ path: 'tenantUrl', message: 'is required' });
-    const credentials = { ...(existing ? this.credentials(existing) : {}), ...input.credentials };
+    const tenantUrl = input.tenantUrl ?? existing?.tenantUrl ?? '';
+    if (!tenantUrl) problems.push({ path: 'tenantUrl', message: 'is required' });
+    const storedCredentials = existing ? this.credentials(existing) : {};
+    const credentials = { ...storedCredentials, ...input.credentials };
     problems.push(...credentialProblems(connector, credentials, input.credentials ?? {}));
 
     const mappings = existing ? storedMappings(existing) : structuredClone(connector.defaultMappings);
@@ -86,10 +89,18 @@ export class IntegrationService {
     if (scopes) problems.push(...scopeProblems(connector, scopes, 'settings.webhookScopes'));
     const own = ownSettings(connector, existing, input.settings ?? {}, problems);
     if (!problems.length && connector.validate) problems.push(...connector.validate({ credentials, settings: own }));
+    if (!problems.length && existing) {
+      problems.push(...reentryProblems({
+        connector,
+        stored: { tenantUrl: existing.tenantUrl, credentials: storedCredentials, settings: connectorSettings(existing.settings) },
+        updated: { tenantUrl, credentials, settings: own },
+        given: input.credentials ?? {},
+      }));
+    }
     if (problems.length) throw new ValidationError(problems);
 
     const data = {
-      tenantUrl: input.tenantUrl ?? existing!.tenantUrl,
+      tenantUrl,
       enabled: input.enabled ?? existing?.enabled ?? true,
       credentialsSealed: this.keyring.seal(JSON.stringify(credentials), aad(orgId, id, 'credentials')),
       credentialFields: Object.keys(credentials).sort(),
