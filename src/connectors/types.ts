@@ -7,6 +7,7 @@ import type { FieldMappings, MappingSet, ValueKind } from '../domain/entities';
 import type { FieldProblem } from '../domain/errors';
 import type { OutboundHttp } from '../lib/http/outbound';
 import type { Logger } from '../lib/logger';
+import type { SecretRedactor } from '../lib/redaction';
 
 export interface SourceField {
   name: string;
@@ -83,6 +84,8 @@ export interface ConnectorContext {
   settings: ConnectorSettings;
   http: OutboundHttp;
   logger: Logger;
+  /** Told the secrets the connector obtains (access tokens), so they are redacted like the stored ones. */
+  redactor: SecretRedactor;
 }
 
 /** A failure talking to the host system, with a message fit for the user (no secrets). */
@@ -93,6 +96,11 @@ export class ConnectorError extends Error {
     readonly status?: number,
   ) {
     super(message);
+  }
+
+  /** The same failure, worded otherwise (e.g. with secrets redacted). */
+  withMessage(message: string): ConnectorError {
+    return new ConnectorError(message, this.kind, this.status);
   }
 }
 

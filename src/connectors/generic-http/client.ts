@@ -33,8 +33,8 @@ export function createGenericClient(context: ConnectorContext): ConnectorClient 
     return failing(`the integration's settings are invalid (settings.${issue.path.join('.')}: ${issue.message}); save them again`);
   }
   const settings: GenericSettings = parsed.data;
-  const auth = createAuthenticator(settings.auth, context.credentials, context.http, context.logger);
-  const api = new JsonApi(context.http, auth, context.tenantUrl, context.logger);
+  const auth = createAuthenticator(settings.auth, context);
+  const api = new JsonApi(context, auth);
   return {
     testConnection: (signal) => testConnection(api, settings, signal),
     listItems: (options) => listItems(api, settings, options),

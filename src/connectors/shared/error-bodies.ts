@@ -4,12 +4,22 @@
  * quoted), clip what it said to a readable length, and classify the status.
  */
 import type { OutboundResponse } from '../../lib/http/outbound';
+import type { SecretRedactor } from '../../lib/redaction';
 import type { ConnectorError } from '../types';
 
 const MAX_MESSAGE = 300;
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An error answer with the integration's secrets removed from its body, as soon as it arrives:
+ * its text is quoted in messages, and clipping it later could cut an echoed secret in half,
+ * leaving a piece no redaction recognizes. Successful answers are data and stay as they are.
+ */
+export function withoutSecrets(response: OutboundResponse, redactor: SecretRedactor): OutboundResponse {
+  return response.status >= 200 && response.status < 300 ? response : { ...response, text: redactor.redact(response.text) };
 }
 
 /** The body as a JSON object, or undefined when it is not one. */

@@ -30,7 +30,7 @@ export interface ConfigureResult {
 const mappingSets: MappingSet[] = ['itemMappings', 'deliveryMappings'];
 
 export class IntegrationService {
-  private readonly changeListeners: Array<(integration: Integration) => void> = [];
+  private readonly changeListeners: Array<(integration: Integration, action: IntegrationChanged['action']) => void> = [];
 
   constructor(
     private readonly db: Db,
@@ -221,7 +221,7 @@ export class IntegrationService {
   }
 
   /** Called in this process after every change (caches of integration data listen). */
-  onChange(listener: (integration: Integration) => void): void {
+  onChange(listener: (integration: Integration, action: IntegrationChanged['action']) => void): void {
     this.changeListeners.push(listener);
   }
 
@@ -240,7 +240,7 @@ export class IntegrationService {
   }
 
   private publish(integration: Integration, action: IntegrationChanged['action']): void {
-    for (const listener of this.changeListeners) listener(integration);
+    for (const listener of this.changeListeners) listener(integration, action);
     this.events.publish('integration-changed', integration.orgId, {
       orgId: integration.orgId,
       integrationId: integration.id,

@@ -74,7 +74,7 @@ export class SyncService {
 
   async testConnection(orgId: string, connectorType: string): Promise<ConnectionTestResult> {
     const integration = await this.integrations.get(orgId, connectorType);
-    return this.connections.clientFor(integration).testConnection(AbortSignal.timeout(15_000));
+    return this.connections.newClientFor(integration).testConnection(AbortSignal.timeout(15_000));
   }
 
   /** Starts a run in the background and returns it at once. */
