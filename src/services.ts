@@ -13,6 +13,7 @@ import { EndpointService } from './domain/events/endpoints';
 import { EventOutbox } from './domain/events/outbox';
 import { Retention } from './domain/events/retention';
 import { RetrySchedule } from './domain/events/retry-schedule';
+import { IntegrationHealth } from './domain/integrations/health';
 import { IntegrationService } from './domain/integrations/integration-service';
 import { OrgService } from './domain/orgs/org-service';
 import { SyncScheduler } from './domain/sync/scheduler';
@@ -71,7 +72,8 @@ export function createServices(deps: ServiceDeps): Services {
   const outbox = new EventOutbox(jobStore, schedule.maxAttempts);
   const integrations = new IntegrationService(db, keyring, events, outbox);
   const connections = new Connections(integrations, http, logger);
-  const sync = new SyncService(db, provider, integrations, connections, events, outbox, logger);
+  const health = new IntegrationHealth(outbox, events);
+  const sync = new SyncService(db, provider, integrations, connections, events, outbox, health, logger);
   const endpoints = new EndpointService(db, keyring, outbox, jobStore, events, {
     allowPrivateTargets, secretOverlapMs: outbound.secretOverlapMs, deliverAttempts: schedule.maxAttempts, clock,
   });
@@ -81,7 +83,7 @@ export function createServices(deps: ServiceDeps): Services {
   const worker = new JobWorker(
     db,
     jobStore,
-    [new EventProcessor(db, provider, jobStore, events, outbox, jobs.maxAttempts), new TransferRunner(db, provider, connections, events, outbox, logger), deliverer],
+    [new EventProcessor(db, provider, jobStore, events, outbox, jobs.maxAttempts), new TransferRunner(db, provider, connections, events, outbox, health, logger), deliverer],
     logger,
     {
       concurrency: jobs.concurrency,

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { FieldMappings, MappingSet, ValueKind } from '../domain/entities';
 import type { FieldProblem } from '../domain/errors';
 import type { OutboundHttp } from '../lib/http/outbound';
+import { ClassifiedError, type FailureClass } from '../lib/failures';
 import type { Logger } from '../lib/logger';
 import type { SecretRedactor } from '../lib/redaction';
 
@@ -63,6 +64,8 @@ export interface ListOptions {
 export interface ConnectionTestResult {
   success: boolean;
   message: string;
+  /** Whose fault it is, when the test failed. */
+  failureClass?: FailureClass;
 }
 
 /** A connected client for one integration. */
@@ -88,19 +91,38 @@ export interface ConnectorContext {
   redactor: SecretRedactor;
 }
 
+export type ConnectorErrorKind = 'auth' | 'unreachable' | 'tls' | 'timeout' | 'protocol' | 'not_found' | 'rate_limited' | 'server';
+
+/**
+ * Whose fault each kind is. Refused credentials, certificate problems, answers that are not the
+ * API asked for (HTML, a redirect, a 404 for a whole service) and 4xx answers mean the integration
+ * is set up wrong; a slow, overloaded or unreachable host may be fine on the next attempt.
+ */
+const failureClassOfKind: Record<ConnectorErrorKind, FailureClass> = {
+  auth: 'configuration',
+  tls: 'configuration',
+  protocol: 'configuration',
+  not_found: 'configuration',
+  unreachable: 'transient',
+  timeout: 'transient',
+  rate_limited: 'transient',
+  server: 'transient',
+};
+
 /** A failure talking to the host system, with a message fit for the user (no secrets). */
-export class ConnectorError extends Error {
+export class ConnectorError extends ClassifiedError {
   constructor(
     message: string,
-    readonly kind: 'auth' | 'unreachable' | 'tls' | 'timeout' | 'protocol' | 'not_found' | 'rate_limited' | 'server',
+    readonly kind: ConnectorErrorKind,
     readonly status?: number,
+    failureClass: FailureClass = failureClassOfKind[kind],
   ) {
-    super(message);
+    super(message, failureClass);
   }
 
   /** The same failure, worded otherwise (e.g. with secrets redacted). */
   withMessage(message: string): ConnectorError {
-    return new ConnectorError(message, this.kind, this.status);
+    return new ConnectorError(message, this.kind, this.status, this.failureClass);
   }
 }
 

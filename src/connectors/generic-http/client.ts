@@ -16,7 +16,7 @@ import { settingsSchema, type GenericSettings } from './settings';
 function failing(message: string): ConnectorClient {
   const fail = () => Promise.reject(new ConnectorError(message, 'protocol'));
   return {
-    testConnection: async () => ({ success: false, message }),
+    testConnection: async () => ({ success: false, message, failureClass: 'configuration' }),
     // Fails on its first step, as a listing that cannot start does.
     listItems: async function* () {
       throw new ConnectorError(message, 'protocol');

@@ -10,7 +10,7 @@ import type { DbTx } from '../../db/job-store';
 import type { EventOutbox } from '../events/outbox';
 import type { Integration } from '../../generated/sqlite/client';
 import type { Keyring } from '../../lib/crypto/keyring';
-import type { EventBus, IntegrationChanged } from '../../lib/events';
+import { integrationChange, type EventBus, type IntegrationChanged } from '../../lib/events';
 import { newId } from '../../lib/ids';
 import { inFieldOrder, type FieldMap, type FieldMappings, type MappingSet } from '../entities';
 import { NotFoundError, ValidationError, type FieldProblem } from '../errors';
@@ -241,13 +241,7 @@ export class IntegrationService {
 
   private publish(integration: Integration, action: IntegrationChanged['action']): void {
     for (const listener of this.changeListeners) listener(integration, action);
-    this.events.publish('integration-changed', integration.orgId, {
-      orgId: integration.orgId,
-      integrationId: integration.id,
-      connectorType: integration.connectorType,
-      action,
-      at: new Date().toISOString(),
-    });
+    this.events.publish('integration-changed', integration.orgId, integrationChange(integration, action));
   }
 }
 

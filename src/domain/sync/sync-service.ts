@@ -15,11 +15,13 @@ import type { DbTx } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
 import type { SyncRun } from '../../generated/sqlite/client';
 import type { EventBus } from '../../lib/events';
+import { failureClassOf, isRetryable, type FailureClass } from '../../lib/failures';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import type { Connections } from '../connections';
 import type { EventOutbox } from '../events/outbox';
 import { ConflictError } from '../errors';
+import type { CallOutcome, IntegrationHealth } from '../integrations/health';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
 import { mapItem, type MappedItem, type RecordError } from '../mapping/map-item';
 
@@ -36,6 +38,15 @@ export interface SyncResult {
   itemsSynced: number;
   errors: RecordError[];
   message?: string;
+  /** Whose fault the failure is, and whether running again may help (with message). */
+  errorClass?: FailureClass;
+  retryable?: boolean;
+}
+
+/** Why a run failed as a whole. */
+interface RunFailure {
+  message: string;
+  failureClass: FailureClass;
 }
 
 export interface SyncTuning {
@@ -68,13 +79,19 @@ export class SyncService {
     private readonly connections: Connections,
     private readonly events: EventBus,
     private readonly outbox: EventOutbox,
+    private readonly health: IntegrationHealth,
     private readonly logger: Logger,
     private readonly tuning: SyncTuning = defaultTuning,
   ) {}
 
+  /** Tests the connection; its outcome counts for the integration's health like any other call. */
   async testConnection(orgId: string, connectorType: string): Promise<ConnectionTestResult> {
     const integration = await this.integrations.get(orgId, connectorType);
-    return this.connections.newClientFor(integration).testConnection(AbortSignal.timeout(15_000));
+    const { success, message, failureClass = 'transient' } = await this.connections.newClientFor(integration).testConnection(AbortSignal.timeout(15_000));
+    const outcome: CallOutcome = success ? { ok: true } : { ok: false, failureClass, reason: message };
+    const healthChanged = await this.db.$transaction((tx) => this.health.record(tx, integration, outcome, new Date()));
+    healthChanged();
+    return { success, message };
   }
 
   /** Starts a run in the background and returns it at once. */
@@ -145,7 +162,7 @@ export class SyncService {
       // A run whose lease lapsed (its process died) is closed as failed, not left "running".
       await tx.syncRun.updateMany({
         where: { integrationId: integration.id, status: 'running' },
-        data: { status: 'failed', error: 'interrupted: its process stopped before it finished', finishedAt: now },
+        data: { status: 'failed', error: 'interrupted: its process stopped before it finished', errorClass: 'transient', finishedAt: now },
       });
       const created = await tx.syncRun.create({ data: run });
       await this.outbox.emit(tx, created.orgId, 'sync.started', { ...runData(created), startedAt: created.startedAt.toISOString() });
@@ -156,7 +173,7 @@ export class SyncService {
   private async execute(run: SyncRun, integration: Integration, signal: AbortSignal): Promise<SyncRun> {
     const errors: RecordError[] = [];
     const counts = { pages: 0, itemsSeen: 0, itemsSynced: 0, errorCount: 0 };
-    let failure: string | null = null;
+    let failure: RunFailure | null = null;
     try {
       const client: ConnectorClient = this.connections.clientFor(integration);
       const { itemMappings } = storedMappings(integration);
@@ -184,11 +201,11 @@ export class SyncService {
         this.publish(updated);
       }
     } catch (error) {
-      failure = describeFailure(error, signal);
+      failure = { message: describeFailure(error, signal), failureClass: failureClassOf(error) };
       const unexpected = !(error instanceof ConnectorError) && !signal.aborted;
-      this.logger.warn({ runId: run.id, integrationId: integration.id, reason: failure, ...(unexpected ? { err: error } : {}) }, 'sync failed');
+      this.logger.warn({ runId: run.id, integrationId: integration.id, reason: failure.message, failureClass: failure.failureClass, ...(unexpected ? { err: error } : {}) }, 'sync failed');
     }
-    return this.finish(run, integration.id, counts, errors, failure);
+    return this.finish(run, integration, counts, errors, failure);
   }
 
   /** Records progress and renews the lease, inside the page's transaction. */
@@ -203,18 +220,22 @@ export class SyncService {
 
   private async finish(
     run: SyncRun,
-    integrationId: string,
+    integration: Integration,
     counts: Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>,
     errors: RecordError[],
-    failure: string | null,
+    failure: RunFailure | null,
   ): Promise<SyncRun> {
     const status = failure ? 'failed' : counts.errorCount > 0 ? 'partial' : 'success';
     const finishedAt = new Date();
-    const lastError = failure ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
-    const finished = await this.db.$transaction(async (tx) => {
-      const row = await tx.syncRun.update({ where: { id: run.id }, data: { ...counts, status, errors, error: failure, finishedAt } });
+    const lastError = failure?.message ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
+    const outcome: CallOutcome = failure ? { ok: false, failureClass: failure.failureClass, reason: failure.message } : { ok: true };
+    const [finished, healthChanged] = await this.db.$transaction(async (tx) => {
+      const row = await tx.syncRun.update({
+        where: { id: run.id },
+        data: { ...counts, status, errors, error: failure?.message ?? null, errorClass: failure?.failureClass ?? null, finishedAt },
+      });
       await tx.integration.updateMany({
-        where: { id: integrationId, syncRunId: run.id },
+        where: { id: integration.id, syncRunId: run.id },
         data: {
           syncRunId: null,
           syncLeaseUntil: null,
@@ -225,12 +246,17 @@ export class SyncService {
         },
       });
       const data = { ...runData(row), itemsSynced: row.itemsSynced };
-      if (failure) await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error: failure });
-      else await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() });
-      return row;
+      if (failure) {
+        const { message: error, failureClass: errorClass } = failure;
+        await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error, errorClass, retryable: isRetryable(errorClass) });
+      } else {
+        await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() });
+      }
+      return [row, await this.health.record(tx, integration, outcome, finishedAt)] as const;
     });
     this.outbox.committed();
     this.publish(finished);
+    healthChanged();
     return finished;
   }
 
@@ -251,11 +277,13 @@ function runData(run: SyncRun) {
 }
 
 export function resultOf(run: SyncRun): SyncResult {
+  const errorClass = run.errorClass as FailureClass | null;
   return {
     success: run.status !== 'failed',
     itemsSynced: run.itemsSynced,
     errors: run.errors as unknown as RecordError[],
     ...(run.error ? { message: run.error } : {}),
+    ...(errorClass ? { errorClass, retryable: isRetryable(errorClass) } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type { SyncProgressed } from '../../lib/events';
 import { builder } from '../builder';
 import { orgIdOf } from '../context';
 import { domainErrors } from './errors';
+import { FailableRef } from './failure';
 import { RunOutcomeEnum } from './sync-status';
 
 type Outcome = (typeof RunOutcomeEnum)['$inferType'];
@@ -31,6 +32,7 @@ const SyncRecordErrorRef = builder.objectRef<RecordError>('SyncRecordError').imp
 
 export const SyncRunRef = builder.prismaNode('SyncRun', {
   id: { field: 'id' },
+  interfaces: [FailableRef],
   fields: (t) => ({
     runId: t.exposeString('id'),
     connectorType: t.exposeString('connectorType'),

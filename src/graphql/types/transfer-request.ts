@@ -7,6 +7,7 @@ import type { TransferChanged } from '../../lib/events';
 import { builder } from '../builder';
 import { orgIdOf } from '../context';
 import { domainErrors } from './errors';
+import { FailableRef } from './failure';
 
 export const TransferStatusEnum = builder.enumType('TransferStatus', {
   values: {
@@ -23,6 +24,7 @@ type TransferStatus = (typeof TransferStatusEnum)['$inferType'];
 
 builder.prismaNode('TransferRequest', {
   id: { field: 'id' },
+  interfaces: [FailableRef],
   description: 'One record a webhook asked to bring over, processed and retried on its own',
   fields: (t) => ({
     transferId: t.exposeString('id'),

@@ -9,6 +9,7 @@ import type { WebhookEventChanged } from '../../lib/events';
 import { builder } from '../builder';
 import { orgIdOf } from '../context';
 import { domainErrors } from './errors';
+import { FailableRef } from './failure';
 
 export const WebhookEventStatusEnum = builder.enumType('WebhookEventStatus', {
   values: {
@@ -26,6 +27,7 @@ type EventStatus = (typeof WebhookEventStatusEnum)['$inferType'];
 
 export const WebhookEventRef = builder.prismaNode('WebhookEvent', {
   id: { field: 'id' },
+  interfaces: [FailableRef],
   description: 'An inbound webhook exactly as your host system sent it',
   fields: (t) => ({
     deliveryId: t.exposeString('id', { description: 'The id the sender was answered with (evt_…)' }),
