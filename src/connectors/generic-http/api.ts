@@ -4,7 +4,7 @@
  * 401, and every failure turned into a ConnectorError that names the request and what to check.
  */
 import type { OutboundResponse } from '../../lib/http/outbound';
-import { withoutSecrets } from '../shared/error-bodies';
+import { recordReadError, withoutSecrets } from '../shared/error-bodies';
 import { rethrowAsConnectorError } from '../shared/http-failure';
 import { ConnectorError, type ConnectorContext } from '../types';
 import type { Authenticator } from './auth';
@@ -48,7 +48,7 @@ export class JsonApi {
     const what = describe(url);
     const response = await this.authorized(url, what, signal);
     if (response.status === 404) return null;
-    if (response.status < 200 || response.status >= 300) throw responseError(response, what);
+    if (response.status < 200 || response.status >= 300) throw recordReadError(responseError(response, what));
     return parseJson(response, what, hint);
   }
 

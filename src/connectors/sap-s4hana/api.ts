@@ -4,7 +4,7 @@
  */
 import type { OutboundResponse } from '../../lib/http/outbound';
 import { ConnectorError, type ConnectorContext } from '../types';
-import { withoutSecrets } from '../shared/error-bodies';
+import { recordReadError, withoutSecrets } from '../shared/error-bodies';
 import { rethrowAsConnectorError } from '../shared/http-failure';
 import type { TokenProvider } from './oauth';
 import { isEntityNotFound, parseJson, responseError } from './odata';
@@ -36,7 +36,7 @@ export class SapApi {
   async getEntity(url: string, what: string, signal?: AbortSignal): Promise<unknown> {
     const response = await this.authorized(url, what, signal);
     if (isEntityNotFound(response)) return null;
-    if (response.status !== 200) throw responseError(response, what);
+    if (response.status !== 200) throw recordReadError(responseError(response, what));
     return parseJson(response, what, API_HINT);
   }
 

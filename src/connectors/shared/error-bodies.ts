@@ -5,7 +5,7 @@
  */
 import type { OutboundResponse } from '../../lib/http/outbound';
 import type { SecretRedactor } from '../../lib/redaction';
-import type { ConnectorError } from '../types';
+import { ConnectorError } from '../types';
 
 const MAX_MESSAGE = 300;
 
@@ -40,8 +40,17 @@ export function clipped(text: string | undefined): string | undefined {
 
 export function kindOfStatus(status: number): ConnectorError['kind'] {
   if (status === 401 || status === 403) return 'auth';
+  if (status === 408) return 'timeout';
   if (status === 404) return 'not_found';
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'server';
   return 'protocol';
+}
+
+/**
+ * A read of one record that the host refuses as a bad request: the record's id is not one it
+ * takes (a malformed key from a hook), which is that record's problem, not the integration's.
+ */
+export function recordReadError(error: ConnectorError): ConnectorError {
+  return error.status === 400 ? new ConnectorError(error.message, error.kind, error.status, 'data') : error;
 }
