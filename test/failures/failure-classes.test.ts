@@ -133,6 +133,18 @@ describe('configuration: a wrong client secret', () => {
   });
 });
 
+describe('a connection test counts like any other call', () => {
+  it('puts the integration in needs_attention when the credentials are refused, and back after a good test', async () => {
+    const org = await orgWithSap({ credentials: { clientId: sap.clientId, clientSecret: 'wrong-secret', tokenUrl: sap.tokenUrl } });
+    const failed = await rest(hub.url, 'POST', `${path}/test`, { apiKey: org.apiKey });
+    expect(failed.body).toEqual({ success: false, message: 'SAP rejected the client credentials (invalid_client): check clientId and clientSecret' });
+    expect((await health(org.apiKey)).health).toMatchObject({ status: 'NEEDS_ATTENTION', reason: failed.body.message });
+    await rest(hub.url, 'PUT', path, { apiKey: org.apiKey, body: { credentials: { clientSecret: sap.clientSecret } } });
+    expect((await rest(hub.url, 'POST', `${path}/test`, { apiKey: org.apiKey })).body.success).toBe(true);
+    expect((await health(org.apiKey)).health).toMatchObject({ status: 'HEALTHY', reason: null });
+  });
+});
+
 describe('transient: the host answers 503', () => {
   it('retries a transfer up to the maximum attempts, and leaves the integration healthy', async () => {
     const org = await orgWithSap();
