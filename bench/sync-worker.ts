@@ -18,6 +18,7 @@ import { loadConfig } from '../src/config';
 import { openHub } from '../src/hub';
 import { createOutboundHttp } from '../src/lib/http/outbound';
 import { createLogger } from '../src/lib/logger';
+import { SecretRedactor } from '../src/lib/redaction';
 import { withDatabase } from './databases';
 
 const memoryProbe = process.argv.includes('--memory');
@@ -58,6 +59,7 @@ async function download(tenantUrl: string, tokenUrl: string) {
     settings: {},
     http: createOutboundHttp({ allowPrivateTargets: true }),
     logger: createLogger('silent'),
+    redactor: new SecretRedactor([]),
   });
   let items = 0;
   const started = performance.now();

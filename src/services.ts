@@ -13,6 +13,7 @@ import { EndpointService } from './domain/events/endpoints';
 import { EventOutbox } from './domain/events/outbox';
 import { Retention } from './domain/events/retention';
 import { RetrySchedule } from './domain/events/retry-schedule';
+import { IntegrationHealth } from './domain/integrations/health';
 import { IntegrationService } from './domain/integrations/integration-service';
 import { OrgService } from './domain/orgs/org-service';
 import { SyncScheduler } from './domain/sync/scheduler';
@@ -72,7 +73,8 @@ export function createServices(deps: ServiceDeps): Services {
   const outbox = new EventOutbox(jobStore, schedule.maxAttempts, clock);
   const integrations = new IntegrationService(db, keyring, events, outbox, clock);
   const connections = new Connections(integrations, http, logger);
-  const sync = new SyncService(db, provider, integrations, connections, events, outbox, logger, { clock });
+  const health = new IntegrationHealth(outbox, events);
+  const sync = new SyncService(db, provider, integrations, connections, events, outbox, health, logger, { clock });
   const endpoints = new EndpointService(db, keyring, outbox, jobStore, events, {
     allowPrivateTargets, secretOverlapMs: outbound.secretOverlapMs, deliverAttempts: schedule.maxAttempts, clock,
   });
@@ -84,7 +86,7 @@ export function createServices(deps: ServiceDeps): Services {
     jobStore,
     [
       new EventProcessor(db, provider, jobStore, events, outbox, { transferAttempts: jobs.maxAttempts, clock }),
-      new TransferRunner(db, provider, connections, events, outbox, logger, { clock }),
+      new TransferRunner(db, provider, connections, events, outbox, health, logger, { clock }),
       deliverer,
     ],
     logger,

@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import type { FieldMappings, MappingSet, ValueKind } from '../domain/entities';
 import type { FieldProblem } from '../domain/errors';
 import type { OutboundHttp } from '../lib/http/outbound';
+import { ClassifiedError, type FailureClass } from '../lib/failures';
 import type { Logger } from '../lib/logger';
+import type { SecretRedactor } from '../lib/redaction';
 
 export interface SourceField {
   name: string;
@@ -62,6 +64,8 @@ export interface ListOptions {
 export interface ConnectionTestResult {
   success: boolean;
   message: string;
+  /** Whose fault it is, when the test failed. */
+  failureClass?: FailureClass;
 }
 
 /** A connected client for one integration. */
@@ -83,16 +87,42 @@ export interface ConnectorContext {
   settings: ConnectorSettings;
   http: OutboundHttp;
   logger: Logger;
+  /** Told the secrets the connector obtains (access tokens), so they are redacted like the stored ones. */
+  redactor: SecretRedactor;
 }
 
+export type ConnectorErrorKind = 'auth' | 'unreachable' | 'tls' | 'timeout' | 'protocol' | 'not_found' | 'rate_limited' | 'server';
+
+/**
+ * Whose fault each kind is. Refused credentials, certificate problems, answers that are not the
+ * API asked for (HTML, a redirect, a 404 for a whole service) and 4xx answers mean the integration
+ * is set up wrong; a slow, overloaded or unreachable host may be fine on the next attempt.
+ */
+const failureClassOfKind: Record<ConnectorErrorKind, FailureClass> = {
+  auth: 'configuration',
+  tls: 'configuration',
+  protocol: 'configuration',
+  not_found: 'configuration',
+  unreachable: 'transient',
+  timeout: 'transient',
+  rate_limited: 'transient',
+  server: 'transient',
+};
+
 /** A failure talking to the host system, with a message fit for the user (no secrets). */
-export class ConnectorError extends Error {
+export class ConnectorError extends ClassifiedError {
   constructor(
     message: string,
-    readonly kind: 'auth' | 'unreachable' | 'tls' | 'timeout' | 'protocol' | 'not_found' | 'rate_limited' | 'server',
+    readonly kind: ConnectorErrorKind,
     readonly status?: number,
+    failureClass: FailureClass = failureClassOfKind[kind],
   ) {
-    super(message);
+    super(message, failureClass);
+  }
+
+  /** The same failure, worded otherwise (e.g. with secrets redacted). */
+  withMessage(message: string): ConnectorError {
+    return new ConnectorError(message, this.kind, this.status, this.failureClass);
   }
 }
 
@@ -145,6 +175,14 @@ export interface WebhookHandling {
   prerequisite?(target: HookTarget, settings: ConnectorSettings): PrerequisiteResult;
 }
 
+/** A value that decides where (or whether) secrets are sent, and the secrets that reach it. */
+export interface SecretDestination {
+  /** `tenantUrl`, `credentials.<field>` or `settings.<dotted path>` (the connector's own settings). */
+  field: string;
+  /** Secret credential fields sent there, directly or as tokens obtained with them. */
+  guards: readonly string[];
+}
+
 /** A connector's own settings, as validated by its `settingsSchema`. */
 export type ConnectorSettings = Record<string, unknown>;
 
@@ -157,6 +195,16 @@ export interface ConnectorDefinition {
   optionalCredentialFields: string[];
   /** Credential fields that hold URLs (validated as such). */
   urlCredentialFields: string[];
+  /** Credential fields whose values are secret: redacted from whatever the host system says. */
+  secretCredentialFields: readonly string[];
+  /**
+   * Where the connector sends its secrets. Changing one of these values requires the secrets it
+   * guards to be given again in the same request, so stored write-only secrets cannot be sent
+   * to an address of the caller's choosing.
+   */
+  secretDestinations: readonly SecretDestination[];
+  /** The credential fields a configuration uses (default: all it has); for auth types that take different ones. */
+  credentialFieldsInUse?(settings: ConnectorSettings): readonly string[];
   /** Source fields offered for each mapping set. */
   sourceFields: Record<MappingSet, SourceField[]>;
   /**

@@ -33,7 +33,7 @@ export async function saveTransfers(
     'TransferRequest',
     columns,
     rows,
-    'ON CONFLICT ("eventId", "scope", "externalId") DO UPDATE SET "status" = excluded."status", "error" = excluded."error", "attempts" = 0, ' +
+    'ON CONFLICT ("eventId", "scope", "externalId") DO UPDATE SET "status" = excluded."status", "error" = excluded."error", "errorClass" = NULL, "attempts" = 0, ' +
       '"outcome" = NULL, "updatedAt" = excluded."updatedAt", "completedAt" = excluded."completedAt" RETURNING "id", "status"',
   );
   return tx.$queryRawUnsafe<{ id: string; status: 'queued' | 'skipped' }[]>(sql, ...params);

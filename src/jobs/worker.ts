@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { LeaseLostError, type ClaimedJob, type DbTx, type JobStore } from '../db/job-store';
 import { systemClock, type Clock } from '../lib/clock';
+import { failureClassOf, isRetryable, type FailureClass } from '../lib/failures';
 import type { Logger } from '../lib/logger';
 
 export interface JobContext {
@@ -31,7 +32,9 @@ export interface FailedAttempt {
   error: string;
   /** What the handler threw. */
   cause: unknown;
-  /** No attempt is left: the job is buried. */
+  /** Whose fault it is; only transient failures are attempted again. */
+  failureClass: FailureClass;
+  /** No attempt is left, or another cannot help: the job is buried. */
   final: boolean;
   /** When the next attempt runs (null when final). */
   retryAt: Date | null;
@@ -85,9 +88,6 @@ export async function completeJobs(tx: DbTx, contexts: readonly JobContext[]): P
   }
   return lost;
 }
-
-/** A failure no retry can fix (the subject is gone, the input is malformed): bury at once. */
-export class PermanentJobError extends Error {}
 
 /** Not now, and not a failure (e.g. a rate limit): run again after `delayMs` without spending an attempt. */
 export class DeferJobError extends Error {
@@ -242,7 +242,9 @@ export class JobWorker {
 
   private async recordFailure(handler: JobHandler, job: ClaimedJob, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    const final = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
+    // A configuration or data failure fails the same way next time: bury it at once.
+    const failureClass = failureClassOf(error);
+    const final = !isRetryable(failureClass) || job.attempts >= job.maxAttempts;
     const now = this.now();
     const delay = final ? 0 : (handler.retryDelayMs?.(job.attempts, error) ?? this.options.retryDelayMs(job.attempts));
     const retryAt = final ? null : new Date(now.getTime() + delay);
@@ -250,10 +252,10 @@ export class JobWorker {
       const afterCommit = await this.db.$transaction(async (tx) => {
         if (retryAt) await this.store.reschedule(tx, job, retryAt, message, now);
         else await this.store.bury(tx, job, message, now);
-        return handler.recordFailure(tx, job, { error: message, cause: error, final, retryAt });
+        return handler.recordFailure(tx, job, { error: message, cause: error, failureClass, final, retryAt });
       });
       afterCommit?.();
-      this.logger.info({ jobId: job.id, queue: job.queue, attempt: job.attempts, final, retryAt, reason: message }, final ? 'job failed for good' : 'job failed; will retry');
+      this.logger.info({ jobId: job.id, queue: job.queue, attempt: job.attempts, final, retryAt, failureClass, reason: message }, final ? 'job failed for good' : 'job failed; will retry');
     } catch (writeError) {
       if (writeError instanceof LeaseLostError) return;
       // The lease lapses and the job is claimed again: the attempt is not lost, only its record.

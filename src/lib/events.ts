@@ -7,12 +7,19 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 
+/** What happened to an integration: configured, its mappings changed, deleted, or its health changed. */
+export const integrationChangeActions = ['CONFIGURED', 'MAPPINGS_UPDATED', 'DELETED', 'HEALTH_CHANGED'] as const;
+
 export interface IntegrationChanged {
   orgId: string;
   integrationId: string;
   connectorType: string;
-  action: 'CONFIGURED' | 'MAPPINGS_UPDATED' | 'DELETED';
+  action: (typeof integrationChangeActions)[number];
   at: string;
+}
+
+export function integrationChange(integration: { id: string; orgId: string; connectorType: string }, action: IntegrationChanged['action'], at = new Date()): IntegrationChanged {
+  return { orgId: integration.orgId, integrationId: integration.id, connectorType: integration.connectorType, action, at: at.toISOString() };
 }
 
 /** A sync run changed (started, a page done, finished). Subscribers re-read the run by id. */

@@ -14,6 +14,11 @@ export function connectorJson(connector: ConnectorDefinition) {
   };
 }
 
+/** Whether the integration works: `needs_attention` (and why) after a configuration failure. */
+function healthJson(i: Integration) {
+  return { status: i.health, reason: i.healthReason, since: i.healthChangedAt?.toISOString() ?? null };
+}
+
 export function syncStatusJson(i: Integration) {
   return {
     lastSyncAt: i.lastSyncAt?.toISOString() ?? null,
@@ -22,6 +27,7 @@ export function syncStatusJson(i: Integration) {
     lastWebhookAt: i.lastWebhookAt?.toISOString() ?? null,
     lastWebhookStatus: i.lastWebhookStatus,
     lastError: latestError(i),
+    health: healthJson(i),
   };
 }
 
@@ -45,6 +51,7 @@ export function integrationJson(i: Integration, services: Services) {
     fieldMappings: storedMappings(i),
     webhookUrl: webhookUrl(services, i.connectorType, i.orgId),
     syncStatus: syncStatusJson(i),
+    health: healthJson(i),
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
   };

@@ -104,7 +104,7 @@ describe('seed 000 REST examples', () => {
     expect(reset.body).toEqual(defaults.body);
   });
 
-  it('reports sync status in the documented shape before any sync', async () => {
+  it('reports sync status in the documented shape before any sync, with the health added', async () => {
     const res = await rest(hub.url, 'GET', `${base}/sap-s4hana/sync/status`, { apiKey });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -114,6 +114,7 @@ describe('seed 000 REST examples', () => {
       lastWebhookAt: null,
       lastWebhookStatus: null,
       lastError: null,
+      health: { status: 'healthy', reason: null, since: null },
     });
   });
 

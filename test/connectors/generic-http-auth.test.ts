@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { genericHttp } from '../../src/connectors/generic-http/definition';
 import { createOutboundHttp, type OutboundHttpClient } from '../../src/lib/http/outbound';
 import { createLogger } from '../../src/lib/logger';
+import { SecretRedactor } from '../../src/lib/redaction';
 import { createJsonApiSimulator, type AuthMode, type JsonApiSimulator } from '../../tools/json-api-simulator';
 import { rest } from '../support/http';
 import { startTestHub, type TestHub } from '../support/hub';
@@ -99,7 +100,7 @@ describe('OAuth2 tokens', () => {
     clients.push(http);
     sim.auth = 'oauth2';
     const settings = genericHttp.settingsSchema!.parse(sim.connectorSettings());
-    return genericHttp.connect({ tenantUrl: sim.url, credentials: sim.integrationCredentials(), settings, http, logger: createLogger('silent') });
+    return genericHttp.connect({ tenantUrl: sim.url, credentials: sim.integrationCredentials(), settings, http, logger: createLogger('silent'), redactor: new SecretRedactor([]) });
   }
 
   it('keeps the token for later requests, and fetches a new one once after a 401', async () => {

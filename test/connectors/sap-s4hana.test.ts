@@ -8,6 +8,7 @@ import { sapS4hana } from '../../src/connectors/sap-s4hana/definition';
 import { ConnectorError, type ConnectorClient, type Measure, type SourceRecord } from '../../src/connectors/types';
 import { createOutboundHttp, type OutboundHttpClient, type OutboundHttpOptions } from '../../src/lib/http/outbound';
 import { createLogger } from '../../src/lib/logger';
+import { SecretRedactor } from '../../src/lib/redaction';
 import { createSapSimulator, type ProductRecord, type SapSimulator } from '../../tools/sap-simulator/index';
 
 const logger = createLogger('silent');
@@ -37,6 +38,7 @@ function connect(
     settings: {},
     http: overrides.http ?? http(),
     logger,
+    redactor: new SecretRedactor([]),
   });
 }
 
@@ -318,6 +320,7 @@ describe('server-driven paging', () => {
         settings: {},
         http: http(),
         logger,
+        redactor: new SecretRedactor([]),
       });
       const { records, pages, totals } = await listAll(client, { pageSize: 100 });
       expect(records.map((r) => r.externalId)).toEqual(Array.from({ length: 230 }, (_, i) => `P${String(i).padStart(4, '0')}`));

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectDb, type Db } from '../../src/db/connection';
 import { JobStore, LeaseLostError, type ClaimedJob } from '../../src/db/job-store';
 import { applyMigrations } from '../../src/db/migrate';
-import { JobWorker, PermanentJobError, type JobHandler } from '../../src/jobs/worker';
+import { JobWorker, type JobHandler } from '../../src/jobs/worker';
+import { ClassifiedError } from '../../src/lib/failures';
 import { createLogger } from '../../src/lib/logger';
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database';
 import { eventually } from '../support/webhooks';
@@ -246,7 +247,7 @@ describe(`job queue (${testProvider})`, () => {
     expect(await dbA.job.findFirst()).toMatchObject({ status: 'dead', attempts: 3, lastError: 'host said 503' });
   });
 
-  it('buries a job at once on a permanent error, and requeue brings a dead job back with fresh attempts', async () => {
+  it('buries a job at once on a failure retrying cannot fix, and requeue brings a dead job back with fresh attempts', async () => {
     await enqueue(1, 5);
     const seen: ClaimedJob[] = [];
     let fail = true;
@@ -254,7 +255,7 @@ describe(`job queue (${testProvider})`, () => {
       queue,
       run: async (job) => {
         seen.push(job);
-        if (fail) throw new PermanentJobError('no such record');
+        if (fail) throw new ClassifiedError('no such record', 'data');
       },
       recordFailure: async () => {},
     };

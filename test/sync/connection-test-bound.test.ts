@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SapSimulator } from '../../tools/sap-simulator';
 import type { ConnectorClient } from '../../src/connectors/types';
+import { IntegrationHealth } from '../../src/domain/integrations/health';
 import { Connections } from '../../src/domain/connections';
 import { defaultTuning, SyncService } from '../../src/domain/sync/sync-service';
 import { systemClock } from '../../src/lib/clock';
@@ -40,11 +41,15 @@ class OneClient extends Connections {
   override clientFor(): ConnectorClient {
     return this.client;
   }
+
+  override newClientFor(): ConnectorClient {
+    return this.client;
+  }
 }
 
 function syncServiceWith(client: ConnectorClient, connectionTestMs: number): SyncService {
   const { db, integrations, events, outbox, logger } = hub.services;
-  return new SyncService(db, hub.config.database.provider, integrations, new OneClient(client), events, outbox, logger, {
+  return new SyncService(db, hub.config.database.provider, integrations, new OneClient(client), events, outbox, new IntegrationHealth(outbox, events), logger, {
     clock: systemClock,
     tuning: { ...defaultTuning, connectionTestMs },
   });

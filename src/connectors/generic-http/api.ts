@@ -3,10 +3,10 @@
  * (timeouts, retries, SSRF guard): URLs built below the tenant URL, one new OAuth token after a
  * 401, and every failure turned into a ConnectorError that names the request and what to check.
  */
-import type { OutboundHttp, OutboundResponse } from '../../lib/http/outbound';
-import type { Logger } from '../../lib/logger';
+import type { OutboundResponse } from '../../lib/http/outbound';
+import { recordReadError, withoutSecrets } from '../shared/error-bodies';
 import { rethrowAsConnectorError } from '../shared/http-failure';
-import { ConnectorError } from '../types';
+import { ConnectorError, type ConnectorContext } from '../types';
 import type { Authenticator } from './auth';
 import { apiErrorText, parseJson, responseError } from './http-answers';
 
@@ -22,12 +22,10 @@ export class JsonApi {
   readonly baseUrl: string;
 
   constructor(
-    private readonly http: OutboundHttp,
+    private readonly context: ConnectorContext,
     private readonly auth: Authenticator,
-    tenantUrl: string,
-    private readonly logger: Logger,
   ) {
-    this.baseUrl = tenantUrl.replace(/\/+$/, '');
+    this.baseUrl = context.tenantUrl.replace(/\/+$/, '');
   }
 
   /** `path` below the base URL, `{id}` replaced by the encoded id, then the query. */
@@ -50,7 +48,7 @@ export class JsonApi {
     const what = describe(url);
     const response = await this.authorized(url, what, signal);
     if (response.status === 404) return null;
-    if (response.status < 200 || response.status >= 300) throw responseError(response, what);
+    if (response.status < 200 || response.status >= 300) throw recordReadError(responseError(response, what));
     return parseJson(response, what, hint);
   }
 
@@ -73,12 +71,13 @@ export class JsonApi {
 
   private async send(url: string, auth: Record<string, string>, signal: AbortSignal | undefined): Promise<OutboundResponse> {
     try {
-      return await this.http.request({
+      const response = await this.context.http.request({
         url,
         headers: { ...auth, accept: 'application/json' },
         signal,
-        onRetry: (notice) => this.logger.debug(notice, 'retrying API request'),
+        onRetry: (notice) => this.context.logger.debug(notice, 'retrying API request'),
       });
+      return withoutSecrets(response, this.context.redactor);
     } catch (error) {
       rethrowAsConnectorError(error, 'API');
     }

@@ -3,9 +3,8 @@
  * Only OAuth2 can recover from a 401 by itself (the cached token expired or was revoked: fetch a
  * new one once); for a static key, a 401 means the key is wrong and retrying changes nothing.
  */
-import type { OutboundHttp } from '../../lib/http/outbound';
-import type { Logger } from '../../lib/logger';
 import { ClientCredentialsTokens } from '../shared/client-credentials';
+import type { ConnectorContext } from '../types';
 import { apiDialect } from './http-answers';
 import type { AuthSettings } from './settings';
 
@@ -24,7 +23,8 @@ function staticHeaders(headers: Record<string, string>, checks: string): Authent
   return { headers: async () => headers, refused: () => false, checks };
 }
 
-export function createAuthenticator(auth: AuthSettings, credentials: Record<string, string>, http: OutboundHttp, logger: Logger): Authenticator {
+export function createAuthenticator(auth: AuthSettings, context: ConnectorContext): Authenticator {
+  const { credentials } = context;
   const { apiKey = '', token = '', username = '', password = '', clientId = '', clientSecret = '', tokenUrl = '' } = credentials;
   switch (auth.type) {
     case 'none':
@@ -42,7 +42,7 @@ export function createAuthenticator(auth: AuthSettings, credentials: Record<stri
         'credentials.username and credentials.password (sent as HTTP Basic)',
       );
     case 'oauth2': {
-      const tokens = new ClientCredentialsTokens(http, { clientId, clientSecret, tokenUrl }, logger, apiDialect);
+      const tokens = new ClientCredentialsTokens(context, { clientId, clientSecret, tokenUrl }, apiDialect);
       return {
         headers: async (signal) => ({ authorization: `Bearer ${await tokens.token(signal)}` }),
         refused: (headers) => {

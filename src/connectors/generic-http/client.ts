@@ -16,7 +16,7 @@ import { settingsSchema, type GenericSettings } from './settings';
 function failing(message: string): ConnectorClient {
   const fail = () => Promise.reject(new ConnectorError(message, 'protocol'));
   return {
-    testConnection: async () => ({ success: false, message }),
+    testConnection: async () => ({ success: false, message, failureClass: 'configuration' }),
     // Fails on its first step, as a listing that cannot start does.
     listItems: async function* () {
       throw new ConnectorError(message, 'protocol');
@@ -33,8 +33,8 @@ export function createGenericClient(context: ConnectorContext): ConnectorClient 
     return failing(`the integration's settings are invalid (settings.${issue.path.join('.')}: ${issue.message}); save them again`);
   }
   const settings: GenericSettings = parsed.data;
-  const auth = createAuthenticator(settings.auth, context.credentials, context.http, context.logger);
-  const api = new JsonApi(context.http, auth, context.tenantUrl, context.logger);
+  const auth = createAuthenticator(settings.auth, context);
+  const api = new JsonApi(context, auth);
   return {
     testConnection: (signal) => testConnection(api, settings, signal),
     listItems: (options) => listItems(api, settings, options),

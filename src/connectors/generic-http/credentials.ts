@@ -16,6 +16,9 @@ export const credentialFieldsByAuthType: Record<AuthSettings['type'], readonly s
 
 export const allCredentialFields = [...new Set(Object.values(credentialFieldsByAuthType).flat())];
 
+/** The secret ones (user names, client ids and URLs are not). */
+export const secretCredentialFields = ['apiKey', 'token', 'password', 'clientSecret'] as const;
+
 /** `credentials.apiKey: is required for auth type "header"`, one problem per missing field. */
 export function missingCredentials(type: AuthSettings['type'], credentials: Record<string, string>): FieldProblem[] {
   return credentialFieldsByAuthType[type]

@@ -6,7 +6,7 @@
  */
 import type { ConnectorDefinition } from '../types';
 import { createGenericClient } from './client';
-import { allCredentialFields, missingCredentials } from './credentials';
+import { allCredentialFields, credentialFieldsByAuthType, missingCredentials, secretCredentialFields } from './credentials';
 import { settingsSchema, type GenericSettings } from './settings';
 import { genericWebhooks } from './webhooks';
 
@@ -18,6 +18,15 @@ export const genericHttp: ConnectorDefinition = {
   requiredCredentialFields: [],
   optionalCredentialFields: allCredentialFields,
   urlCredentialFields: ['tokenUrl'],
+  secretCredentialFields,
+  // The auth type decides which secret goes to the tenant URL: switching it sends a stored
+  // secret where it was not sent before.
+  secretDestinations: [
+    { field: 'tenantUrl', guards: secretCredentialFields },
+    { field: 'credentials.tokenUrl', guards: ['clientSecret'] },
+    { field: 'settings.auth.type', guards: secretCredentialFields },
+  ],
+  credentialFieldsInUse: (settings) => credentialFieldsByAuthType[(settings as GenericSettings).auth.type],
   sourceFields: { itemMappings: [], deliveryMappings: [] },
   acceptsAnySourceField: true,
   defaultMappings: {

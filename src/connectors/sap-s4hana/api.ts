@@ -2,9 +2,9 @@
  * Authorized GETs against the tenant's OData services: bearer token, JSON, one new token after a
  * 401 (the cached one expired or was revoked), SAP's error answers as ConnectorErrors.
  */
-import type { OutboundHttp, OutboundResponse } from '../../lib/http/outbound';
-import type { Logger } from '../../lib/logger';
-import { ConnectorError } from '../types';
+import type { OutboundResponse } from '../../lib/http/outbound';
+import { ConnectorError, type ConnectorContext } from '../types';
+import { recordReadError, withoutSecrets } from '../shared/error-bodies';
 import { rethrowAsConnectorError } from '../shared/http-failure';
 import type { TokenProvider } from './oauth';
 import { isEntityNotFound, parseJson, responseError } from './odata';
@@ -16,12 +16,10 @@ export class SapApi {
   readonly tenantUrl: string;
 
   constructor(
-    private readonly http: OutboundHttp,
+    private readonly context: ConnectorContext,
     readonly tokens: TokenProvider,
-    tenantUrl: string,
-    private readonly logger: Logger,
   ) {
-    this.tenantUrl = tenantUrl.replace(/\/+$/, '');
+    this.tenantUrl = context.tenantUrl.replace(/\/+$/, '');
   }
 
   /** The parsed JSON of a 200 answer; `what` names the resource for error messages. */
@@ -38,7 +36,7 @@ export class SapApi {
   async getEntity(url: string, what: string, signal?: AbortSignal): Promise<unknown> {
     const response = await this.authorized(url, what, signal);
     if (isEntityNotFound(response)) return null;
-    if (response.status !== 200) throw responseError(response, what);
+    if (response.status !== 200) throw recordReadError(responseError(response, what));
     return parseJson(response, what, API_HINT);
   }
 
@@ -60,12 +58,13 @@ export class SapApi {
 
   private async send(url: string, token: string, signal: AbortSignal | undefined): Promise<OutboundResponse> {
     try {
-      return await this.http.request({
+      const response = await this.context.http.request({
         url,
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
         signal,
-        onRetry: (notice) => this.logger.debug(notice, 'retrying SAP request'),
+        onRetry: (notice) => this.context.logger.debug(notice, 'retrying SAP request'),
       });
+      return withoutSecrets(response, this.context.redactor);
     } catch (error) {
       rethrowAsConnectorError(error, 'SAP API');
     }

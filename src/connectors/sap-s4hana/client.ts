@@ -8,8 +8,8 @@ import { fetchProduct, listProducts } from './products';
 
 export function createSapClient(context: ConnectorContext): ConnectorClient {
   const { clientId = '', clientSecret = '', tokenUrl = '' } = context.credentials;
-  const tokens = new TokenProvider(context.http, { clientId, clientSecret, tokenUrl }, context.logger);
-  const api = new SapApi(context.http, tokens, context.tenantUrl, context.logger);
+  const tokens = new TokenProvider(context, { clientId, clientSecret, tokenUrl });
+  const api = new SapApi(context, tokens);
   return {
     testConnection: (signal) => testConnection(api, signal),
     listItems: (options) => listProducts(api, options),

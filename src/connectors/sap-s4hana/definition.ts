@@ -17,6 +17,12 @@ export const sapS4hana: ConnectorDefinition = {
   requiredCredentialFields: ['clientId', 'clientSecret', 'tokenUrl'],
   optionalCredentialFields: [],
   urlCredentialFields: ['tokenUrl'],
+  secretCredentialFields: ['clientSecret'],
+  // The token URL receives the client secret; the tenant URL, tokens obtained with it.
+  secretDestinations: [
+    { field: 'tenantUrl', guards: ['clientSecret'] },
+    { field: 'credentials.tokenUrl', guards: ['clientSecret'] },
+  ],
   sourceFields: {
     itemMappings: [
       { name: 'MaterialNumber', kind: 'string', description: 'A_Product.Product' },

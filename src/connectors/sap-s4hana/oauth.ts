@@ -4,9 +4,7 @@
  * (../shared/client-credentials.ts) with SAP's wording: messages name SAP and quote SAP's
  * error bodies.
  */
-import type { OutboundHttp } from '../../lib/http/outbound';
-import type { Logger } from '../../lib/logger';
-import { ClientCredentialsTokens, type ClientCredentials, type TokenEndpointDialect } from '../shared/client-credentials';
+import { ClientCredentialsTokens, type ClientCredentials, type TokenContext, type TokenEndpointDialect } from '../shared/client-credentials';
 import { parseJson, responseError } from './odata';
 
 export type { ClientCredentials };
@@ -14,7 +12,7 @@ export type { ClientCredentials };
 const sapDialect: TokenEndpointDialect = { system: 'SAP', parseJson, responseError };
 
 export class TokenProvider extends ClientCredentialsTokens {
-  constructor(http: OutboundHttp, credentials: ClientCredentials, logger: Logger) {
-    super(http, credentials, logger, sapDialect);
+  constructor(context: TokenContext, credentials: ClientCredentials) {
+    super(context, credentials, sapDialect);
   }
 }

@@ -6,9 +6,9 @@
  * What differs per connector is only how it words errors (a "dialect"): SAP's messages name SAP
  * and quote Gateway's error bodies; a generic API's name "the API".
  */
-import type { OutboundHttp, OutboundResponse } from '../../lib/http/outbound';
-import type { Logger } from '../../lib/logger';
-import { ConnectorError } from '../types';
+import { untilAborted, type OutboundResponse } from '../../lib/http/outbound';
+import { ConnectorError, type ConnectorContext } from '../types';
+import { clipped, withoutSecrets } from './error-bodies';
 import { rethrowAsConnectorError } from './http-failure';
 
 export interface ClientCredentials {
@@ -42,7 +42,7 @@ function tokenError(response: OutboundResponse, tokenUrl: string, dialect: Token
   try {
     const body = JSON.parse(response.text) as { error?: unknown; error_description?: unknown };
     if (typeof body.error === 'string') code = body.error;
-    if (typeof body.error_description === 'string') description = body.error_description;
+    if (typeof body.error_description === 'string') description = clipped(body.error_description);
   } catch {
     // Not JSON: the status alone has to do.
   }
@@ -68,24 +68,33 @@ function expiresInMs(value: unknown): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
+/** What the token cache uses of the connector's context. */
+export type TokenContext = Pick<ConnectorContext, 'http' | 'logger' | 'redactor'>;
+
 export class ClientCredentialsTokens {
   private cached: { token: string; renewAt: number } | undefined;
   /** One token request at a time; concurrent callers share it. */
   private pending: Promise<string> | undefined;
 
   constructor(
-    private readonly http: OutboundHttp,
+    private readonly context: TokenContext,
     private readonly credentials: ClientCredentials,
-    private readonly logger: Logger,
     private readonly dialect: TokenEndpointDialect,
   ) {}
 
   async token(signal?: AbortSignal): Promise<string> {
     if (this.cached && Date.now() < this.cached.renewAt) return this.cached.token;
-    this.pending ??= this.fetchToken(signal).finally(() => {
+    // The request is shared by every job and request of the integration, so no caller's signal
+    // may cancel it for the others: each caller stops waiting on its own signal instead.
+    this.pending ??= this.fetchToken().finally(() => {
       this.pending = undefined;
     });
-    return this.pending;
+    if (!signal) return this.pending;
+    try {
+      return await untilAborted(this.pending, signal, URL.canParse(this.credentials.tokenUrl) ? new URL(this.credentials.tokenUrl).origin : 'the token endpoint');
+    } catch (error) {
+      rethrowAsConnectorError(error, `${this.dialect.system} token endpoint`);
+    }
   }
 
   /** Forgets `token` after the API refused it (unless a newer one has replaced it meanwhile). */
@@ -93,14 +102,14 @@ export class ClientCredentialsTokens {
     if (this.cached?.token === token) this.cached = undefined;
   }
 
-  private async fetchToken(signal: AbortSignal | undefined): Promise<string> {
+  private async fetchToken(): Promise<string> {
     const { clientId, clientSecret, tokenUrl } = this.credentials;
     const { system } = this.dialect;
     const missing = Object.entries(this.credentials).find(([, value]) => value === '');
     if (missing) throw new ConnectorError(`credential ${missing[0]} is not set`, 'auth');
     let response: OutboundResponse;
     try {
-      response = await this.http.request({
+      response = await this.context.http.request({
         method: 'POST',
         url: tokenUrl,
         headers: {
@@ -111,13 +120,12 @@ export class ClientCredentialsTokens {
         body: 'grant_type=client_credentials',
         // Asking again for a token has no side effect, so the POST may be retried.
         retry: true,
-        signal,
-        onRetry: (notice) => this.logger.debug(notice, `retrying ${system} token request`),
+        onRetry: (notice) => this.context.logger.debug(notice, `retrying ${system} token request`),
       });
     } catch (error) {
       rethrowAsConnectorError(error, `${system} token endpoint`);
     }
-    if (response.status !== 200) throw tokenError(response, tokenUrl, this.dialect);
+    if (response.status !== 200) throw tokenError(withoutSecrets(response, this.context.redactor), tokenUrl, this.dialect);
     const body = this.dialect.parseJson(response, 'the token request', 'check tokenUrl') as { access_token?: unknown; expires_in?: unknown } | null;
     const token = body?.access_token;
     if (typeof token !== 'string' || token === '') {
@@ -127,8 +135,9 @@ export class ClientCredentialsTokens {
     // Short-lived tokens keep at least half their life; without expires_in, the token is kept
     // until the API answers 401, which fetches a new one.
     const renewIn = lifetime === undefined ? Number.POSITIVE_INFINITY : lifetime - Math.min(RENEW_MARGIN_MS, lifetime / 2);
+    this.context.redactor.add(token);
     this.cached = { token, renewAt: Date.now() + renewIn };
-    this.logger.debug({ expiresInSeconds: lifetime === undefined ? null : lifetime / 1000 }, `fetched ${system} access token`);
+    this.context.logger.debug({ expiresInSeconds: lifetime === undefined ? null : lifetime / 1000 }, `fetched ${system} access token`);
     return token;
   }
 }

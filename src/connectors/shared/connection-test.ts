@@ -3,6 +3,7 @@
  * and always explains. Connector failures carry user-facing messages; anything else is reported
  * by its message, which names no secret since nothing puts credentials into error messages.
  */
+import { failureClassOf } from '../../lib/failures';
 import { ConnectorError, type ConnectionTestResult } from '../types';
 
 /**
@@ -20,8 +21,9 @@ export async function runConnectionTest(check: (signal: AbortSignal) => Promise<
     await check(combined);
     return { success: true, message: 'Connection successful' };
   } catch (error) {
-    if (error instanceof ConnectorError) return { success: false, message: error.message };
-    if (signal?.aborted) return { success: false, message: 'Connection test cancelled' };
-    return { success: false, message: `Connection test failed: ${error instanceof Error ? error.message : String(error)}` };
+    const failureClass = failureClassOf(error);
+    if (error instanceof ConnectorError) return { success: false, message: error.message, failureClass };
+    if (signal?.aborted) return { success: false, message: 'Connection test cancelled', failureClass };
+    return { success: false, message: `Connection test failed: ${error instanceof Error ? error.message : String(error)}`, failureClass };
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Network-level failures (no HTTP answer) as ConnectorErrors. The connector contract has no
- * 'blocked' kind: a refused private target counts as unreachable, and its message says why.
+ * 'blocked' kind: a refused private target counts as unreachable, and its message says why; it
+ * is a configuration failure, since the guard will refuse it every time.
  */
 import { OutboundError, type OutboundErrorKind } from '../../lib/http/errors';
 import { ConnectorError } from '../types';
@@ -18,6 +19,8 @@ const KINDS: Record<OutboundErrorKind, ConnectorError['kind']> = {
  * Anything else (the caller's abort reason, a bug) is rethrown untouched.
  */
 export function rethrowAsConnectorError(error: unknown, where: string): never {
-  if (error instanceof OutboundError) throw new ConnectorError(`${where}: ${error.message}`, KINDS[error.kind]);
+  if (error instanceof OutboundError) {
+    throw new ConnectorError(`${where}: ${error.message}`, KINDS[error.kind], undefined, error.kind === 'blocked' ? 'configuration' : undefined);
+  }
   throw error;
 }

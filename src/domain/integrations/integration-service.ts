@@ -11,7 +11,7 @@ import type { EventOutbox } from '../events/outbox';
 import type { Integration } from '../../generated/sqlite/client';
 import type { Clock } from '../../lib/clock';
 import type { Keyring } from '../../lib/crypto/keyring';
-import type { EventBus, IntegrationChanged } from '../../lib/events';
+import { integrationChange, type EventBus, type IntegrationChanged } from '../../lib/events';
 import { newId } from '../../lib/ids';
 import { inFieldOrder, type FieldMap, type FieldMappings, type MappingSet } from '../entities';
 import { NotFoundError, ValidationError, type FieldProblem } from '../errors';
@@ -19,6 +19,7 @@ import { parseInput } from '../validation';
 import { scopeProblems, type WebhookSettings } from '../webhooks/scopes';
 import { configureInput, httpUrl, hubSettingKeys, mappingsInput, type ConfigureInput } from './inputs';
 import { mappingProblems } from './mappings';
+import { reentryProblems } from './secret-destinations';
 
 export type { Integration };
 
@@ -30,7 +31,7 @@ export interface ConfigureResult {
 const mappingSets: MappingSet[] = ['itemMappings', 'deliveryMappings'];
 
 export class IntegrationService {
-  private readonly changeListeners: Array<(integration: Integration) => void> = [];
+  private readonly changeListeners: Array<(integration: Integration, action: IntegrationChanged['action']) => void> = [];
 
   constructor(
     private readonly db: Db,
@@ -72,8 +73,10 @@ export class IntegrationService {
     const id = existing?.id ?? newId('int');
     const problems: FieldProblem[] = [];
 
-    if (!existing && input.tenantUrl === undefined) problems.push({ path: 'tenantUrl', message: 'is required' });
-    const credentials = { ...(existing ? this.credentials(existing) : {}), ...input.credentials };
+    const tenantUrl = input.tenantUrl ?? existing?.tenantUrl ?? '';
+    if (!tenantUrl) problems.push({ path: 'tenantUrl', message: 'is required' });
+    const storedCredentials = existing ? this.credentials(existing) : {};
+    const credentials = { ...storedCredentials, ...input.credentials };
     problems.push(...credentialProblems(connector, credentials, input.credentials ?? {}));
 
     const mappings = existing ? storedMappings(existing) : structuredClone(connector.defaultMappings);
@@ -88,11 +91,19 @@ export class IntegrationService {
     if (scopes) problems.push(...scopeProblems(connector, scopes, 'settings.webhookScopes'));
     const own = ownSettings(connector, existing, input.settings ?? {}, problems);
     if (!problems.length && connector.validate) problems.push(...connector.validate({ credentials, settings: own }));
+    if (!problems.length && existing) {
+      problems.push(...reentryProblems({
+        connector,
+        stored: { tenantUrl: existing.tenantUrl, credentials: storedCredentials, settings: connectorSettings(existing.settings) },
+        updated: { tenantUrl, credentials, settings: own },
+        given: input.credentials ?? {},
+      }));
+    }
     if (problems.length) throw new ValidationError(problems);
 
     const now = this.clock();
     const data = {
-      tenantUrl: input.tenantUrl ?? existing!.tenantUrl,
+      tenantUrl,
       enabled: input.enabled ?? existing?.enabled ?? true,
       credentialsSealed: this.keyring.seal(JSON.stringify(credentials), aad(orgId, id, 'credentials')),
       credentialFields: Object.keys(credentials).sort(),
@@ -213,7 +224,7 @@ export class IntegrationService {
   }
 
   /** Called in this process after every change (caches of integration data listen). */
-  onChange(listener: (integration: Integration) => void): void {
+  onChange(listener: (integration: Integration, action: IntegrationChanged['action']) => void): void {
     this.changeListeners.push(listener);
   }
 
@@ -232,14 +243,8 @@ export class IntegrationService {
   }
 
   private publish(integration: Integration, action: IntegrationChanged['action']): void {
-    for (const listener of this.changeListeners) listener(integration);
-    this.events.publish('integration-changed', integration.orgId, {
-      orgId: integration.orgId,
-      integrationId: integration.id,
-      connectorType: integration.connectorType,
-      action,
-      at: this.clock().toISOString(),
-    });
+    for (const listener of this.changeListeners) listener(integration, action);
+    this.events.publish('integration-changed', integration.orgId, integrationChange(integration, action, this.clock()));
   }
 }
 

@@ -16,12 +16,14 @@ import type { Provider } from '../../db/provider-schemas';
 import type { SyncRun } from '../../generated/sqlite/client';
 import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
+import { failureClassOf, isRetryable, type FailureClass } from '../../lib/failures';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import type { Connections } from '../connections';
 import { testWithin } from '../connection-test';
 import type { EventOutbox } from '../events/outbox';
 import { ConflictError } from '../errors';
+import type { CallOutcome, IntegrationHealth } from '../integrations/health';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
 import { mapItem, type MappedItem, type RecordError } from '../mapping/map-item';
 
@@ -38,6 +40,15 @@ export interface SyncResult {
   itemsSynced: number;
   errors: RecordError[];
   message?: string;
+  /** Whose fault the failure is, and whether running again may help (with message). */
+  errorClass?: FailureClass;
+  retryable?: boolean;
+}
+
+/** Why a run failed as a whole. */
+interface RunFailure {
+  message: string;
+  failureClass: FailureClass;
 }
 
 export interface SyncTuning {
@@ -84,6 +95,7 @@ export class SyncService {
     private readonly connections: Connections,
     private readonly events: EventBus,
     private readonly outbox: EventOutbox,
+    private readonly health: IntegrationHealth,
     private readonly logger: Logger,
     options: SyncServiceOptions,
   ) {
@@ -91,9 +103,16 @@ export class SyncService {
     this.tuning = options.tuning ?? defaultTuning;
   }
 
+  /** Tests the connection; its outcome counts for the integration's health like any other call. */
   async testConnection(orgId: string, connectorType: string): Promise<ConnectionTestResult> {
     const integration = await this.integrations.get(orgId, connectorType);
-    return testWithin(this.connections.clientFor(integration), this.tuning.connectionTestMs, this.logger.child({ integrationId: integration.id }));
+    // A fresh client: a connection test checks the credentials as stored now, not a cached token.
+    const client = this.connections.newClientFor(integration);
+    const { success, message, failureClass = 'transient' } = await testWithin(client, this.tuning.connectionTestMs, this.logger.child({ integrationId: integration.id }));
+    const outcome: CallOutcome = success ? { ok: true } : { ok: false, failureClass, reason: message };
+    const healthChanged = await this.db.$transaction((tx) => this.health.record(tx, integration, outcome, this.clock()));
+    healthChanged();
+    return { success, message };
   }
 
   /** Starts a run in the background and returns it at once. */
@@ -164,7 +183,7 @@ export class SyncService {
       // A run whose lease lapsed (its process died) is closed as failed, not left "running".
       await tx.syncRun.updateMany({
         where: { integrationId: integration.id, status: 'running' },
-        data: { status: 'failed', error: 'interrupted: its process stopped before it finished', finishedAt: now },
+        data: { status: 'failed', error: 'interrupted: its process stopped before it finished', errorClass: 'transient', finishedAt: now },
       });
       const created = await tx.syncRun.create({ data: { ...run, startedAt: now } });
       await this.outbox.emit(tx, created.orgId, 'sync.started', { ...runData(created), startedAt: created.startedAt.toISOString() }, { now });
@@ -175,7 +194,7 @@ export class SyncService {
   private async execute(run: SyncRun, integration: Integration, signal: AbortSignal): Promise<SyncRun> {
     const errors: RecordError[] = [];
     const counts = { pages: 0, itemsSeen: 0, itemsSynced: 0, errorCount: 0 };
-    let failure: string | null = null;
+    let failure: RunFailure | null = null;
     try {
       const client: ConnectorClient = this.connections.clientFor(integration);
       const { itemMappings } = storedMappings(integration);
@@ -203,11 +222,11 @@ export class SyncService {
         this.publish(updated);
       }
     } catch (error) {
-      failure = describeFailure(error, signal);
+      failure = { message: describeFailure(error, signal), failureClass: failureClassOf(error) };
       const unexpected = !(error instanceof ConnectorError) && !signal.aborted;
-      this.logger.warn({ runId: run.id, integrationId: integration.id, reason: failure, ...(unexpected ? { err: error } : {}) }, 'sync failed');
+      this.logger.warn({ runId: run.id, integrationId: integration.id, reason: failure.message, failureClass: failure.failureClass, ...(unexpected ? { err: error } : {}) }, 'sync failed');
     }
-    return this.finish(run, integration.id, counts, errors, failure);
+    return this.finish(run, integration, counts, errors, failure);
   }
 
   /** Records progress and renews the lease, inside the page's transaction. */
@@ -222,18 +241,22 @@ export class SyncService {
 
   private async finish(
     run: SyncRun,
-    integrationId: string,
+    integration: Integration,
     counts: Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>,
     errors: RecordError[],
-    failure: string | null,
+    failure: RunFailure | null,
   ): Promise<SyncRun> {
     const status = failure ? 'failed' : counts.errorCount > 0 ? 'partial' : 'success';
     const finishedAt = this.clock();
-    const lastError = failure ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
-    const finished = await this.db.$transaction(async (tx) => {
-      const row = await tx.syncRun.update({ where: { id: run.id }, data: { ...counts, status, errors, error: failure, finishedAt } });
+    const lastError = failure?.message ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
+    const outcome: CallOutcome = failure ? { ok: false, failureClass: failure.failureClass, reason: failure.message } : { ok: true };
+    const [finished, healthChanged] = await this.db.$transaction(async (tx) => {
+      const row = await tx.syncRun.update({
+        where: { id: run.id },
+        data: { ...counts, status, errors, error: failure?.message ?? null, errorClass: failure?.failureClass ?? null, finishedAt },
+      });
       await tx.integration.updateMany({
-        where: { id: integrationId, syncRunId: run.id },
+        where: { id: integration.id, syncRunId: run.id },
         data: {
           syncRunId: null,
           syncLeaseUntil: null,
@@ -244,12 +267,17 @@ export class SyncService {
         },
       });
       const data = { ...runData(row), itemsSynced: row.itemsSynced };
-      if (failure) await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error: failure }, { now: finishedAt });
-      else await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
-      return row;
+      if (failure) {
+        const { message: error, failureClass: errorClass } = failure;
+        await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error, errorClass, retryable: isRetryable(errorClass) }, { now: finishedAt });
+      } else {
+        await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
+      }
+      return [row, await this.health.record(tx, integration, outcome, finishedAt)] as const;
     });
     this.outbox.committed();
     this.publish(finished);
+    healthChanged();
     return finished;
   }
 
@@ -270,11 +298,13 @@ function runData(run: SyncRun) {
 }
 
 export function resultOf(run: SyncRun): SyncResult {
+  const errorClass = run.errorClass as FailureClass | null;
   return {
     success: run.status !== 'failed',
     itemsSynced: run.itemsSynced,
     errors: run.errors as unknown as RecordError[],
     ...(run.error ? { message: run.error } : {}),
+    ...(errorClass ? { errorClass, retryable: isRetryable(errorClass) } : {}),
   };
 }
 

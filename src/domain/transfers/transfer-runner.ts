@@ -4,11 +4,13 @@
  * and store it, or apply a delete as the integration says. The record, the transfer's result,
  * the job's completion and, for an event's last transfer, the event's outcome commit together.
  *
- * Failures the host system may get over (unreachable, 5xx, expired credentials) are retried by
- * the job machinery; a record that does not exist or cannot be mapped fails at once.
+ * Failures the host system may get over (unreachable, timeouts, 429, 5xx) are transient and
+ * retried by the job machinery; a record that does not exist or cannot be mapped (data) and a
+ * setup the host refuses (configuration) fail at once, and the latter marks the integration as
+ * needing attention. A transfer that read its record shows the setup works: healthy again.
  */
 import { findConnector } from '../../connectors/registry';
-import { ConnectorError, type EntityType, type ScopeAction } from '../../connectors/types';
+import type { EntityType, ScopeAction } from '../../connectors/types';
 import type { Db } from '../../db/connection';
 import { upsertItems } from '../../db/item-store';
 import type { ClaimedJob, DbTx } from '../../db/job-store';
@@ -16,9 +18,11 @@ import type { Provider } from '../../db/provider-schemas';
 import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
-import { PermanentJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
+import type { FailedAttempt, JobContext, JobHandler } from '../../jobs/worker';
+import { ClassifiedError, isRetryable } from '../../lib/failures';
 import type { Connections } from '../connections';
 import type { EventOutbox } from '../events/outbox';
+import type { IntegrationHealth } from '../integrations/health';
 import { storedMappings, type Integration } from '../integrations/integration-service';
 import { mapDelivery } from '../mapping/map-delivery';
 import { mapItem, type RecordError } from '../mapping/map-item';
@@ -34,6 +38,8 @@ type Outcome = 'upserted' | DeleteOutcome;
 /** What a stored record announces to consumers (seed 003 events), if anything. */
 interface Stored {
   outcome: Outcome;
+  /** The record was read from the host system (deletes are not). */
+  fetched: boolean;
   event?: { type: string; data: Record<string, unknown> };
 }
 /** Stores the fetched record in the completing transaction. */
@@ -48,6 +54,7 @@ export class TransferRunner implements JobHandler {
     private readonly connections: Connections,
     private readonly events: EventBus,
     private readonly outbox: EventOutbox,
+    private readonly health: IntegrationHealth,
     private readonly logger: Logger,
     private readonly options: { clock: Clock },
   ) {}
@@ -70,36 +77,44 @@ export class TransferRunner implements JobHandler {
       throw userFacing(error, this.logger, transfer.id);
     }
     const now = this.options.clock();
-    const { outcome, eventStatus } = await this.db.$transaction(async (tx) => {
+    const { outcome, eventStatus, healthChanged } = await this.db.$transaction(async (tx) => {
       // The job first: a run that lost its lease stops here, before writing anything.
       await ctx.complete(tx);
       const stored = await store(tx);
-      await tx.transferRequest.update({ where: { id: transfer.id }, data: { status: 'succeeded', outcome: stored.outcome, error: null, completedAt: now } });
+      await tx.transferRequest.update({ where: { id: transfer.id }, data: { status: 'succeeded', outcome: stored.outcome, error: null, errorClass: null, completedAt: now } });
       const base = transferData(transfer);
       await this.outbox.emit(tx, transfer.orgId, 'transfer.completed', { ...base, outcome: stored.outcome }, { now });
       if (stored.event) await this.outbox.emit(tx, transfer.orgId, stored.event.type, { connectorType: base.connectorType, integrationId: base.integrationId, ...stored.event.data }, { now });
-      return { outcome: stored.outcome, eventStatus: await settleEvent(tx, this.outbox, transfer.eventId, now) };
+      const healthChanged = stored.fetched ? await this.health.record(tx, transfer.integration, { ok: true }, now) : undefined;
+      return { outcome: stored.outcome, eventStatus: await settleEvent(tx, this.outbox, transfer.eventId, now), healthChanged };
     });
     this.outbox.committed();
+    healthChanged?.();
     this.logger.debug({ transferId: transfer.id, scope: transfer.scope, externalId: transfer.externalId, outcome }, 'transfer done');
     this.publish(transfer, 'succeeded', eventStatus);
   }
 
   async recordFailure(tx: DbTx, job: ClaimedJob, attempt: FailedAttempt): Promise<() => void> {
     const status = attempt.final ? 'failed' : 'retrying';
+    const { failureClass } = attempt;
     const now = this.options.clock();
     const transfer = await tx.transferRequest.update({
       where: { id: job.subjectId },
-      data: { status, error: attempt.error, attempts: job.attempts, completedAt: attempt.final ? now : null },
+      data: { status, error: attempt.error, errorClass: failureClass, attempts: job.attempts, completedAt: attempt.final ? now : null },
     });
     let eventStatus: EventStatus | null = null;
     if (attempt.final) {
-      await this.outbox.emit(tx, transfer.orgId, 'transfer.failed', { ...transferData(transfer), attempts: job.attempts, error: attempt.error });
+      await this.outbox.emit(tx, transfer.orgId, 'transfer.failed', {
+        ...transferData(transfer), attempts: job.attempts, error: attempt.error, errorClass: failureClass, retryable: isRetryable(failureClass),
+      });
       eventStatus = await settleEvent(tx, this.outbox, transfer.eventId, now);
     }
+    const integration = { id: transfer.integrationId, orgId: transfer.orgId, connectorType: transfer.connectorType };
+    const healthChanged = await this.health.record(tx, integration, { ok: false, failureClass, reason: attempt.error }, now);
     return () => {
       this.outbox.committed();
       this.publish(transfer, status, eventStatus);
+      healthChanged();
     };
   }
 
@@ -107,7 +122,7 @@ export class TransferRunner implements JobHandler {
   private async prepare(transfer: TransferRow, signal: AbortSignal): Promise<Store> {
     const { integration } = transfer;
     const connector = findConnector(transfer.connectorType);
-    if (!connector) throw new PermanentJobError(`connector ${transfer.connectorType} is no longer available`);
+    if (!connector) throw new ClassifiedError(`connector ${transfer.connectorType} is no longer available`, 'configuration');
     const [entity, action] = transfer.scope.split('/') as [EntityType, ScopeAction];
     const where = { orgId: transfer.orgId, source: transfer.connectorType, externalId: transfer.externalId };
 
@@ -115,9 +130,9 @@ export class TransferRunner implements JobHandler {
       const { deleteHandling } = integrationPolicy(integration);
       return async (tx) => {
         const outcome = await applyDelete(tx, entity, where, deleteHandling);
-        if (outcome === 'not_found') return { outcome };
+        if (outcome === 'not_found') return { outcome, fetched: false };
         const key = entity === 'item' ? { sku: transfer.externalId } : { orderId: transfer.externalId };
-        return { outcome, event: { type: `${entity}.${outcome}`, data: { ...key, externalId: transfer.externalId } } };
+        return { outcome, fetched: false, event: { type: `${entity}.${outcome}`, data: { ...key, externalId: transfer.externalId } } };
       };
     }
     const client = this.connections.clientFor(integration);
@@ -125,26 +140,26 @@ export class TransferRunner implements JobHandler {
     const missing = `${transfer.connectorType} has no ${entity} "${transfer.externalId}"`;
     if (entity === 'item') {
       const record = await client.fetchItem(transfer.externalId, signal);
-      if (!record) throw new PermanentJobError(missing);
+      if (!record) throw new ClassifiedError(missing, 'data');
       const mapped = mapItem(record, mappings.itemMappings);
-      if ('errors' in mapped) throw new PermanentJobError(describe(mapped.errors));
+      if ('errors' in mapped) throw new ClassifiedError(describe(mapped.errors), 'data');
       return async (tx) => {
         const key = { orgId_sku: { orgId: transfer.orgId, sku: mapped.item.sku } };
         const existed = (await tx.item.count({ where: key.orgId_sku })) > 0;
         await upsertItems(tx, this.provider, transfer.orgId, transfer.connectorType, [mapped.item]);
         const item = await tx.item.findUniqueOrThrow({ where: key });
         const { sku, name, category, lengthMm, widthMm, heightMm, weightKg, active } = item;
-        return { outcome: 'upserted', event: { type: existed ? 'item.updated' : 'item.created', data: { itemId: item.id, sku, name, category, lengthMm, widthMm, heightMm, weightKg, active } } };
+        return { outcome: 'upserted', fetched: true, event: { type: existed ? 'item.updated' : 'item.created', data: { itemId: item.id, sku, name, category, lengthMm, widthMm, heightMm, weightKg, active } } };
       };
     }
     const delivery = await client.fetchDelivery(transfer.externalId, signal);
-    if (!delivery) throw new PermanentJobError(missing);
+    if (!delivery) throw new ClassifiedError(missing, 'data');
     const mapped = mapDelivery(delivery, mappings.deliveryMappings);
-    if ('errors' in mapped) throw new PermanentJobError(describe(mapped.errors));
+    if ('errors' in mapped) throw new ClassifiedError(describe(mapped.errors), 'data');
     return async (tx) => {
       const { id, created } = await saveDelivery(tx, transfer.orgId, transfer.connectorType, mapped.delivery);
       const data = { deliveryRecordId: id, orderId: mapped.delivery.orderId, lines: mapped.delivery.lines.length };
-      return { outcome: 'upserted', event: { type: created ? 'delivery.created' : 'delivery.updated', data } };
+      return { outcome: 'upserted', fetched: true, event: { type: created ? 'delivery.created' : 'delivery.updated', data } };
     };
   }
 
@@ -163,9 +178,9 @@ function describe(errors: RecordError[]): string {
   return errors.map((error) => (error.field ? `${error.field}: ${error.message}` : error.message)).join('; ');
 }
 
-/** Connector and permanent errors keep their (user-facing) message; anything else is logged and hidden. */
+/** Connector and classified errors keep their (user-facing) message; anything else is logged and hidden. */
 function userFacing(error: unknown, logger: Logger, transferId: string): unknown {
-  if (error instanceof ConnectorError || error instanceof PermanentJobError) return error;
+  if (error instanceof ClassifiedError) return error;
   if (error instanceof Error && error.name === 'AbortError') return error;
   logger.error({ err: error, transferId }, 'transfer failed unexpectedly');
   return new Error('internal error while transferring; see the hub log');

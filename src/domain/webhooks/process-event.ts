@@ -14,7 +14,8 @@ import type { Db } from '../../db/connection';
 import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
 import type { EventOutbox } from '../events/outbox';
-import { PermanentJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
+import type { FailedAttempt, JobContext, JobHandler } from '../../jobs/worker';
+import { ClassifiedError } from '../../lib/failures';
 import { webhookPolicy, type WebhookPolicy, type WebhookSettings } from './scopes';
 import { recordOutcome, type EventStatus } from './settle';
 
@@ -43,7 +44,7 @@ export class EventProcessor implements JobHandler {
     const event = await this.db.webhookEvent.findUnique({ where: { id: job.subjectId }, include: { integration: true } });
     if (!event) return; // deleted with its integration: nothing left to do
     const connector = findConnector(event.connectorType);
-    if (!connector) throw new PermanentJobError(`connector ${event.connectorType} is no longer available`);
+    if (!connector) throw new ClassifiedError(`connector ${event.connectorType} is no longer available`, 'configuration');
     const settings = event.integration.settings as WebhookSettings & Record<string, unknown>;
     const resolved = connector.webhooks.resolve({ payload: JSON.parse(event.body), headers: JSON.parse(event.headers) as Record<string, string> }, settings);
     const planned = 'ignored' in resolved ? [] : plan(connector, resolved.targets, settings, webhookPolicy(connector, settings));
@@ -54,14 +55,14 @@ export class EventProcessor implements JobHandler {
       const queued = transfers.filter((transfer) => transfer.status === 'queued');
       await this.jobs.requeue(tx, TRANSFER_QUEUE, queued.map((transfer) => ({ subjectId: transfer.id, orgId: event.orgId })), this.options.transferAttempts, now);
       let status: EventStatus = 'dispatched';
-      await tx.webhookEvent.update({ where: { id: event.id }, data: { status, error: null, processedAt: null, transferCount: transfers.length } });
+      await tx.webhookEvent.update({ where: { id: event.id }, data: { status, error: null, errorClass: null, processedAt: null, transferCount: transfers.length } });
       await this.outbox.emit(tx, event.orgId, 'webhook.received', {
         connectorType: event.connectorType, integrationId: event.integrationId, deliveryId: event.id, receivedAt: event.receivedAt.toISOString(), transfers: queued.length,
       }, { now });
       if (queued.length === 0) {
         status = 'skipped';
         const reason = 'ignored' in resolved ? resolved.ignored : (planned[0]?.error ?? 'the hook names no record');
-        await recordOutcome(tx, this.outbox, event.id, status, reason, now);
+        await recordOutcome(tx, this.outbox, event.id, { status, error: reason, errorClass: null }, now);
       }
       await ctx.complete(tx);
       return { status, transfers };
@@ -76,10 +77,9 @@ export class EventProcessor implements JobHandler {
   }
 
   async recordFailure(tx: DbTx, job: ClaimedJob, attempt: FailedAttempt): Promise<() => void> {
-    const now = this.options.clock();
-    const data = attempt.final ? { status: 'dead', error: attempt.error, processedAt: now } : { error: attempt.error };
-    const event = await tx.webhookEvent.update({ where: { id: job.subjectId }, data, select: { orgId: true, integrationId: true, connectorType: true } });
-    if (attempt.final) await recordOutcome(tx, this.outbox, job.subjectId, 'dead', attempt.error, now);
+    const { error, failureClass: errorClass } = attempt;
+    const event = await tx.webhookEvent.update({ where: { id: job.subjectId }, data: { error, errorClass }, select: { orgId: true, integrationId: true, connectorType: true } });
+    if (attempt.final) await recordOutcome(tx, this.outbox, job.subjectId, { status: 'dead', error, errorClass }, this.options.clock());
     return () => {
       if (!attempt.final) return;
       this.outbox.committed();

@@ -8,6 +8,7 @@
  * one write lock (SQLite): the second waits, then counts with the first one's result visible.
  */
 import type { DbTx } from '../../db/job-store';
+import { isRetryable, type FailureClass } from '../../lib/failures';
 import type { EventOutbox } from '../events/outbox';
 
 export type EventStatus = 'received' | 'dispatched' | 'processed' | 'partial' | 'failed' | 'skipped' | 'dead';
@@ -27,30 +28,39 @@ const integrationStatus: Partial<Record<EventStatus, string>> = {
 export async function settleEvent(tx: DbTx, outbox: EventOutbox, eventId: string, now: Date): Promise<EventStatus | null> {
   const locked = await tx.webhookEvent.updateMany({ where: { id: eventId }, data: { processedAt: null } });
   if (locked.count === 0) return null;
-  const transfers = await tx.transferRequest.findMany({ where: { eventId }, select: { status: true, error: true, externalId: true } });
+  const transfers = await tx.transferRequest.findMany({ where: { eventId }, select: { status: true, error: true, errorClass: true, externalId: true } });
   if (transfers.some((transfer) => pending.includes(transfer.status))) return null;
   const succeeded = transfers.filter((transfer) => transfer.status === 'succeeded').length;
   const failed = transfers.filter((transfer) => transfer.status === 'failed');
   const status: EventStatus = succeeded + failed.length === 0 ? 'skipped' : failed.length === 0 ? 'processed' : succeeded === 0 ? 'failed' : 'partial';
   const firstFailure = failed[0];
   const error = firstFailure ? `${failed.length} of ${transfers.length} transfer(s) failed; first: ${firstFailure.externalId}: ${firstFailure.error ?? 'unknown error'}` : null;
-  await recordOutcome(tx, outbox, eventId, status, error ?? skippedReason(transfers), now);
+  await recordOutcome(tx, outbox, eventId, { status, error: error ?? skippedReason(transfers), errorClass: (firstFailure?.errorClass as FailureClass | null) ?? null }, now);
   return status;
+}
+
+export interface EventOutcome {
+  status: EventStatus;
+  error: string | null;
+  /** Whose fault `error` is (for a failed or partial event, that of the transfer it quotes). */
+  errorClass: FailureClass | null;
 }
 
 /**
  * Writes an event's final status, its outbound event (webhook.processed or webhook.failed) and,
  * when it is the newest settled event, the integration's webhook status.
  */
-export async function recordOutcome(tx: DbTx, outbox: EventOutbox, eventId: string, status: EventStatus, error: string | null, now: Date): Promise<void> {
+export async function recordOutcome(tx: DbTx, outbox: EventOutbox, eventId: string, outcome: EventOutcome, now: Date): Promise<void> {
+  const { status, error, errorClass } = outcome;
   const event = await tx.webhookEvent.update({
     where: { id: eventId },
-    data: { status, error, processedAt: now },
+    data: { status, error, errorClass, processedAt: now },
     select: { orgId: true, integrationId: true, connectorType: true, receivedAt: true },
   });
   const failed = status === 'failed' || status === 'dead';
   await outbox.emit(tx, event.orgId, failed ? 'webhook.failed' : 'webhook.processed', {
     connectorType: event.connectorType, integrationId: event.integrationId, deliveryId: eventId, receivedAt: event.receivedAt.toISOString(), status, error,
+    ...(errorClass ? { errorClass, retryable: isRetryable(errorClass) } : {}),
   }, { now });
   const webhookStatus = integrationStatus[status];
   if (!webhookStatus) return;

@@ -54,7 +54,7 @@ export class WebhookEvents {
     const now = this.options.clock();
     const queued = await this.db.$transaction(async (tx) => {
       const ids = await this.jobs.requeue(tx, PROCESS_QUEUE, events.map((event) => ({ subjectId: event.id, orgId })), this.options.maxAttempts, now);
-      await tx.webhookEvent.updateMany({ where: { id: { in: ids } }, data: { status: 'received', error: null, processedAt: null } });
+      await tx.webhookEvent.updateMany({ where: { id: { in: ids } }, data: { status: 'received', error: null, errorClass: null, processedAt: null } });
       return new Set(ids);
     });
     for (const event of events.filter((e) => queued.has(e.id))) {
@@ -74,7 +74,7 @@ export class WebhookEvents {
     const now = this.options.clock();
     const queued = await this.db.$transaction(async (tx) => {
       const ids = await this.jobs.requeue(tx, TRANSFER_QUEUE, transfers.map((t) => ({ subjectId: t.id, orgId })), this.options.maxAttempts, now);
-      await tx.transferRequest.updateMany({ where: { id: { in: ids } }, data: { status: 'queued', attempts: 0, error: null, completedAt: null } });
+      await tx.transferRequest.updateMany({ where: { id: { in: ids } }, data: { status: 'queued', attempts: 0, error: null, errorClass: null, completedAt: null } });
       const eventIds = [...new Set(transfers.filter((t) => ids.includes(t.id)).map((t) => t.eventId))];
       await tx.webhookEvent.updateMany({ where: { id: { in: eventIds } }, data: { status: 'dispatched', processedAt: null } });
       return new Set(ids);

@@ -7,12 +7,13 @@ import { filter, pipe } from 'graphql-yoga';
 import { findConnector } from '../../connectors/registry';
 import { connectorSettings, storedMappings, type ConfigureResult } from '../../domain/integrations/integration-service';
 import { integrationPolicy } from '../../domain/webhooks/scopes';
-import type { IntegrationChanged } from '../../lib/events';
+import { integrationChangeActions, type IntegrationChanged } from '../../lib/events';
 import { webhookUrl } from '../../services';
 import { builder } from '../builder';
 import { orgIdOf } from '../context';
 import { ConnectorRef } from './connector';
 import { domainErrors } from './errors';
+import { IntegrationHealthRef } from './failure';
 import { FieldMappingsInput, FieldMappingsRef, mappingsInputToDomain, toFieldMappingList } from './field-mappings';
 import { SyncStatusRef } from './sync-status';
 
@@ -58,6 +59,7 @@ export const IntegrationRef = builder.prismaObject('Integration', {
     }),
     fieldMappings: t.field({ type: FieldMappingsRef, resolve: (i) => toFieldMappingList(storedMappings(i)) }),
     syncStatus: t.field({ type: SyncStatusRef, resolve: (i) => i }),
+    health: t.field({ type: IntegrationHealthRef, resolve: (i) => i }),
     syncIntervalMinutes: t.exposeInt('syncIntervalMinutes', { nullable: true, description: 'Minutes between scheduled incremental syncs; null: manual only' }),
     nextSyncAt: t.expose('nextSyncAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -100,7 +102,7 @@ const ConfigureIntegrationPayload = builder.objectRef<ConfigureResult>('Configur
 });
 
 const IntegrationChangeActionEnum = builder.enumType('IntegrationChangeAction', {
-  values: ['CONFIGURED', 'MAPPINGS_UPDATED', 'DELETED'] as const,
+  values: integrationChangeActions,
 });
 
 const IntegrationChangedRef = builder.objectRef<IntegrationChanged>('IntegrationChanged').implement({

@@ -10,6 +10,7 @@ import { builder } from '../builder';
 import { orgIdOf } from '../context';
 import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 import { domainErrors } from './errors';
+import { FailableRef } from './failure';
 import { RunOutcomeEnum } from './sync-status';
 
 type Outcome = (typeof RunOutcomeEnum)['$inferType'];
@@ -33,6 +34,7 @@ const SyncRecordErrorRef = builder.objectRef<RecordError>('SyncRecordError').imp
 export const SyncRunRef = builder.prismaNode('SyncRun', {
   ...inCallersOrg,
   id: { field: 'id' },
+  interfaces: [FailableRef],
   fields: (t) => ({
     runId: t.exposeString('id'),
     connectorType: t.exposeString('connectorType'),

@@ -2,6 +2,7 @@
 import type { Integration } from '../../generated/sqlite/client';
 import { latestError } from '../../domain/integrations/status';
 import { builder } from '../builder';
+import { IntegrationHealthRef } from './failure';
 
 export const RunOutcomeEnum = builder.enumType('RunOutcome', {
   values: {
@@ -36,5 +37,6 @@ export const SyncStatusRef = builder.objectRef<Integration>('SyncStatus').implem
       description: 'The error of the most recent sync or webhook, whichever happened last',
       resolve: latestError,
     }),
+    health: t.field({ type: IntegrationHealthRef, resolve: (i) => i }),
   }),
 });

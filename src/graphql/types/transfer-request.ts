@@ -8,6 +8,7 @@ import { builder } from '../builder';
 import { orgIdOf } from '../context';
 import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 import { domainErrors } from './errors';
+import { FailableRef } from './failure';
 
 export const TransferStatusEnum = builder.enumType('TransferStatus', {
   values: {
@@ -25,6 +26,7 @@ type TransferStatus = (typeof TransferStatusEnum)['$inferType'];
 builder.prismaNode('TransferRequest', {
   ...inCallersOrg,
   id: { field: 'id' },
+  interfaces: [FailableRef],
   description: 'One record a webhook asked to bring over, processed and retried on its own',
   fields: (t) => ({
     transferId: t.exposeString('id'),

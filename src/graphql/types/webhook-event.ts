@@ -10,6 +10,7 @@ import { builder } from '../builder';
 import { orgIdOf } from '../context';
 import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 import { domainErrors } from './errors';
+import { FailableRef } from './failure';
 
 export const WebhookEventStatusEnum = builder.enumType('WebhookEventStatus', {
   values: {
@@ -28,6 +29,7 @@ type EventStatus = (typeof WebhookEventStatusEnum)['$inferType'];
 export const WebhookEventRef = builder.prismaNode('WebhookEvent', {
   ...inCallersOrg,
   id: { field: 'id' },
+  interfaces: [FailableRef],
   description: 'An inbound webhook exactly as your host system sent it',
   fields: (t) => ({
     deliveryId: t.exposeString('id', { description: 'The id the sender was answered with (evt_…)' }),

@@ -107,9 +107,11 @@ function callerAbort(signal: AbortSignal, origin: string): unknown {
   return reason;
 }
 
-/** Waits `ms`, or rejects as soon as the caller's signal aborts. */
-async function pause(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal | undefined, origin: string): Promise<void> {
-  if (!signal) return sleep(ms);
+/**
+ * `promise`, or a rejection as soon as `signal` aborts (a deadline as a timeout OutboundError):
+ * for a caller that shares a request started by another and may not cancel it.
+ */
+export async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, origin: string): Promise<T> {
   if (signal.aborted) throw callerAbort(signal, origin);
   let onAbort: () => void = () => undefined;
   const aborted = new Promise<never>((_, reject) => {
@@ -117,10 +119,17 @@ async function pause(sleep: (ms: number) => Promise<void>, ms: number, signal: A
     signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    await Promise.race([sleep(ms), aborted]);
+    return await Promise.race([promise, aborted]);
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
+}
+
+/** Waits `ms`, or rejects as soon as the caller's signal aborts. */
+async function pause(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal | undefined, origin: string): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) throw callerAbort(signal, origin);
+  return untilAborted(sleep(ms), signal, origin);
 }
 
 /** The first `limit` bytes of a body as text; the rest is not read (a receiver cannot make us buffer gigabytes). */
