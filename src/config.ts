@@ -2,9 +2,11 @@
  * Configuration comes from the environment only, is validated once at start-up, and fails with
  * one line per problem instead of a stack trace.
  */
+import path from 'node:path';
 import { z } from 'zod';
-import { parseDatabaseUrl, type DatabaseTarget } from './db/connection';
+import { defaultKeyFile, parseDatabaseUrl, type DatabaseTarget } from './db/connection';
 import { DEFAULT_SCHEDULE, parseSchedule } from './domain/events/retry-schedule';
+import { parseKeys } from './lib/crypto/keyring';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be "true" or "false"' })
@@ -17,9 +19,19 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Comma-separated `keyId:base64(32 bytes)`; the first one encrypts, all of them decrypt. */
-  HUB_ENCRYPTION_KEYS: z.string().optional(),
-  /** Where the embedded default keeps its generated key when HUB_ENCRYPTION_KEYS is unset. */
-  HUB_KEY_FILE: z.string().default('data/encryption-keys.json'),
+  HUB_ENCRYPTION_KEYS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (!value) return;
+      try {
+        parseKeys(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  /** Development only: where the generated key is kept when HUB_ENCRYPTION_KEYS is unset (default: beside the database). */
+  HUB_KEY_FILE: z.string().min(1).optional(),
   /** Public base URL used to show webhook URLs, e.g. https://hub.example.com. */
   HUB_PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
   HUB_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
@@ -68,7 +80,9 @@ export interface Config {
   host: string;
   database: DatabaseTarget;
   logLevel: string;
+  /** Always set in production (loadConfig refuses to go on without it). */
   encryptionKeys: string | undefined;
+  /** Absolute path of the development key file, used when encryptionKeys is unset. */
   keyFile: string;
   publicUrl: string | undefined;
   bodyLimitBytes: number;
@@ -103,9 +117,16 @@ export interface JobSettings {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(problems.length === 1 ? `Invalid configuration: ${problems[0]}` : `Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   }
 }
+
+/**
+ * A production hub must not invent its own key: a key file generated on the server is lost with
+ * the container or differs between instances, and every sealed secret with it.
+ */
+export const productionKeyProblem =
+  'HUB_ENCRYPTION_KEYS: is required when NODE_ENV=production; create a key with `npm run --silent hub -- keys generate` and set HUB_ENCRYPTION_KEYS to its output';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -119,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError([`DATABASE_URL: ${(error as Error).message}`]);
   }
+  if (e.NODE_ENV === 'production' && !e.HUB_ENCRYPTION_KEYS?.trim()) throw new ConfigError([productionKeyProblem]);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -126,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     logLevel: e.LOG_LEVEL,
     encryptionKeys: e.HUB_ENCRYPTION_KEYS,
-    keyFile: e.HUB_KEY_FILE,
+    keyFile: e.HUB_KEY_FILE ? path.resolve(e.HUB_KEY_FILE) : defaultKeyFile(database),
     publicUrl: e.HUB_PUBLIC_URL?.replace(/\/$/, ''),
     bodyLimitBytes: e.HUB_BODY_LIMIT_BYTES,
     graphiql: e.HUB_GRAPHIQL ?? e.NODE_ENV !== 'production',

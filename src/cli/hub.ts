@@ -6,7 +6,8 @@
  *   apikey create <orgId> [--live] [--label <text>] [--json]
  *   apikey list <orgId> [--json]
  *   apikey revoke <keyId>
- *   secrets reseal                          re-encrypt stored secrets with the active key
+ *   keys generate [--json]                  a new encryption key, as one HUB_ENCRYPTION_KEYS entry
+ *   secrets reseal [--json]                 re-encrypt every sealed secret with the active key
  *
  * API keys are printed once and cannot be shown again.
  */
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { DomainError } from '../domain/errors';
 import { openHub } from '../hub';
+import { generateKey, keyEntry } from '../lib/crypto/keyring';
 import { createLogger } from '../lib/logger';
 
 const usage = `usage: npm run --silent hub -- <command>
@@ -22,7 +24,8 @@ const usage = `usage: npm run --silent hub -- <command>
   apikey create <orgId> [--live] [--label <text>] [--json]
   apikey list <orgId> [--json]
   apikey revoke <keyId>
-  secrets reseal`;
+  keys generate [--json]
+  secrets reseal [--json]`;
 
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -35,11 +38,17 @@ async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return values.help ? 0 : 2;
   }
+  const print = (json: unknown, text: string) => console.log(values.json ? JSON.stringify(json) : text);
+  // Needs no configuration and no database: it is how production gets its first key.
+  if (`${group} ${command}` === 'keys generate') {
+    const key = generateKey();
+    print({ keyId: key.id, key: key.bytes.toString('base64'), entry: keyEntry(key) }, keyEntry(key));
+    return 0;
+  }
   const config = loadConfig();
   // The CLI's own output is the answer; keep the service log quiet.
   const hub = await openHub(config, createLogger('error'));
   const { orgs, integrations } = hub.services;
-  const print = (json: unknown, text: string) => console.log(values.json ? JSON.stringify(json) : text);
   const mode = values.live ? 'live' : 'test';
   try {
     switch (`${group} ${command}`) {
