@@ -15,6 +15,8 @@ import { Retention } from './domain/events/retention';
 import { RetrySchedule } from './domain/events/retry-schedule';
 import { IntegrationService } from './domain/integrations/integration-service';
 import { OrgService } from './domain/orgs/org-service';
+import { SecretResealer } from './domain/secrets/reseal';
+import { SealedSecrets } from './domain/secrets/sealed-secrets';
 import { SyncScheduler } from './domain/sync/scheduler';
 import { SyncService } from './domain/sync/sync-service';
 import { TransferRunner } from './domain/transfers/transfer-runner';
@@ -41,6 +43,8 @@ export interface Services {
   webhooks: WebhookIngest;
   webhookEvents: WebhookEvents;
   endpoints: EndpointService;
+  /** Re-seals every stored secret with the active key (`hub -- secrets reseal`). */
+  resealer: SecretResealer;
   outbox: EventOutbox;
   retention: Retention;
   worker: JobWorker;
@@ -69,10 +73,11 @@ export function createServices(deps: ServiceDeps): Services {
   const jobStore = new JobStore(db, provider);
   const schedule = new RetrySchedule(outbound.retryScheduleMs);
   const outbox = new EventOutbox(jobStore, schedule.maxAttempts);
-  const integrations = new IntegrationService(db, keyring, events, outbox);
+  const secrets = new SealedSecrets(keyring);
+  const integrations = new IntegrationService(db, secrets, events, outbox);
   const connections = new Connections(integrations, http, logger);
   const sync = new SyncService(db, provider, integrations, connections, events, outbox, logger);
-  const endpoints = new EndpointService(db, keyring, outbox, jobStore, events, {
+  const endpoints = new EndpointService(db, secrets, outbox, jobStore, events, {
     allowPrivateTargets, secretOverlapMs: outbound.secretOverlapMs, deliverAttempts: schedule.maxAttempts, clock,
   });
   const deliverer = new Deliverer(db, http, endpoints, outbox, events, new RateLimiter(() => clock().getTime()), logger, {
@@ -105,6 +110,7 @@ export function createServices(deps: ServiceDeps): Services {
     webhooks: new WebhookIngest(new WebhookTargets(integrations), inbox, events, () => worker.wake()),
     webhookEvents: new WebhookEvents(db, jobStore, events, jobs.maxAttempts, () => worker.wake()),
     endpoints,
+    resealer: new SecretResealer(db, secrets),
     outbox,
     retention: new Retention(db, outbound.retentionMs, logger, clock),
     worker,

@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { DomainError } from '../domain/errors';
+import type { ResealReport } from '../domain/secrets/reseal';
 import { openHub } from '../hub';
 import { generateKey, keyEntry } from '../lib/crypto/keyring';
 import { createLogger } from '../lib/logger';
@@ -48,7 +49,7 @@ async function run(argv: string[]): Promise<number> {
   const config = loadConfig();
   // The CLI's own output is the answer; keep the service log quiet.
   const hub = await openHub(config, createLogger('error'));
-  const { orgs, integrations } = hub.services;
+  const { orgs } = hub.services;
   const mode = values.live ? 'live' : 'test';
   try {
     switch (`${group} ${command}`) {
@@ -82,9 +83,10 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'secrets reseal': {
-        const count = await integrations.resealAll();
-        print({ resealed: count }, `re-encrypted the secrets of ${count} integration(s) with the active key`);
-        return 0;
+        const report = await hub.services.resealer.resealAll();
+        print(report, resealSummary(report));
+        // Values left on an older key: dropping that key now would lose them.
+        return report.remaining === 0 ? 0 : 1;
       }
       default:
         throw new UsageError(`unknown command "${positionals.join(' ')}"`);
@@ -95,6 +97,20 @@ async function run(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+function resealSummary(report: ResealReport): string {
+  const lines = Object.entries(report.kinds).map(([kind, k]) => {
+    const problems = [
+      k.failed.length ? `${k.failed.length} do not open (${k.failed.map((f) => `${f.id}: ${f.reason}`).join('; ')})` : '',
+      k.conflicts.length ? `${k.conflicts.length} kept changing (${k.conflicts.join(', ')}); run again` : '',
+    ].filter(Boolean);
+    return `  ${kind}: ${k.stored} stored, ${k.resealed} resealed, ${k.remaining} still on an older key${problems.length ? ` — ${problems.join('; ')}` : ''}`;
+  });
+  const verdict = report.remaining === 0
+    ? `every secret is sealed with key ${report.activeKeyId}; older keys can be removed from HUB_ENCRYPTION_KEYS`
+    : `${report.remaining} secret(s) are still sealed with an older key: keep it in HUB_ENCRYPTION_KEYS`;
+  return [`resealed with key ${report.activeKeyId}:`, ...lines, verdict].join('\n');
+}
 
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -37,7 +37,7 @@ describe('encryption keys', () => {
     ]);
     expect(result.stdout).not.toMatch(/listening/);
     expect(existsSync(keyFile)).toBe(false);
-  });
+  }, 60_000);
 
   it('`keys generate` prints a new entry (and --json) with which production starts', async () => {
     const [text, json, another] = await Promise.all([
@@ -61,7 +61,7 @@ describe('encryption keys', () => {
       server.child.kill('SIGTERM');
       await server.exited;
     }
-  });
+  }, 120_000);
 
   it('development: the key file is created beside the SQLite database and found again from any working directory', async () => {
     // Its own SQLite file on either test run: this is about where a SQLite hub keeps its key.
@@ -81,5 +81,5 @@ describe('encryption keys', () => {
     const keyLine = (stdout: string) => stdout.split('\n').find((line) => line.includes('encryption key')) ?? '';
     expect(JSON.parse(keyLine(logs[0]!))).toMatchObject({ level: 40, keyFile: expected, msg: expect.stringContaining(`created a development encryption key in ${expected}`) });
     expect(JSON.parse(keyLine(logs[1]!))).toMatchObject({ level: 30, keyFile: expected, msg: expect.stringContaining(`using the development encryption key in ${expected}`) });
-  });
+  }, 120_000);
 });
