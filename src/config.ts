@@ -6,7 +6,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultKeyFile, parseDatabaseUrl, type DatabaseTarget } from './db/connection';
 import { DEFAULT_SCHEDULE, parseSchedule } from './domain/events/retry-schedule';
+import type { AuthFailureLimit } from './domain/orgs/authenticator';
 import { parseKeys } from './lib/crypto/keyring';
+import { trustedProxies } from './lib/client-address';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be "true" or "false"' })
@@ -72,6 +74,22 @@ const envSchema = z.object({
   HUB_ENDPOINT_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).default(24),
   /** Outbound events with their attempt logs, and inbound webhooks, older than this are deleted. */
   HUB_RETENTION_DAYS: z.coerce.number().min(0.001).default(30),
+  /** Failed API-key authentications per client address before it is answered 429 (0: no limit)… */
+  HUB_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(0).default(30),
+  /** …per this many seconds (a token bucket: the limit at once, then refilled over the window). */
+  HUB_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().min(1).default(60),
+  /** Proxies whose X-Forwarded-For names the client: addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`. */
+  HUB_TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (!value) return;
+      try {
+        trustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
 });
 
 export interface Config {
@@ -94,6 +112,9 @@ export interface Config {
   webhookBodyLimitBytes: number;
   jobs: JobSettings;
   outbound: OutboundSettings;
+  authFailures: AuthFailureLimit;
+  /** Comma-separated proxies whose X-Forwarded-For is believed; unset: the peer address is the client. */
+  trustProxy: string | undefined;
 }
 
 export interface OutboundSettings {
@@ -173,5 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretOverlapMs: e.HUB_ENDPOINT_SECRET_OVERLAP_HOURS * 3_600_000,
       retentionMs: e.HUB_RETENTION_DAYS * 86_400_000,
     },
+    authFailures: { limit: e.HUB_AUTH_FAILURE_LIMIT, windowMs: e.HUB_AUTH_FAILURE_WINDOW_SECONDS * 1000 },
+    trustProxy: e.HUB_TRUST_PROXY || undefined,
   };
 }

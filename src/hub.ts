@@ -44,6 +44,7 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
     allowPrivateTargets: config.allowPrivateTargets,
     jobs: config.jobs,
     outbound: config.outbound,
+    authFailures: config.authFailures,
     clock: options.clock,
   });
   return {
@@ -78,6 +79,7 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
     graphiql: config.graphiql,
     limits: { complexity: config.maxQueryComplexity, depth: config.maxQueryDepth },
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
+    trustProxy: config.trustProxy,
   });
   const address = await server.app.listen({ port: config.port, host: config.host });
   hub.services.scheduler.start();

@@ -14,6 +14,7 @@ import { EventOutbox } from './domain/events/outbox';
 import { Retention } from './domain/events/retention';
 import { RetrySchedule } from './domain/events/retry-schedule';
 import { IntegrationService } from './domain/integrations/integration-service';
+import { Authenticator, type AuthFailureLimit } from './domain/orgs/authenticator';
 import { OrgService } from './domain/orgs/org-service';
 import { SecretResealer } from './domain/secrets/reseal';
 import { SealedSecrets } from './domain/secrets/sealed-secrets';
@@ -37,6 +38,8 @@ export interface Services {
   events: EventBus;
   logger: Logger;
   orgs: OrgService;
+  /** API-key authentication for the transports, with its limit on failures per client address. */
+  auth: Authenticator;
   integrations: IntegrationService;
   sync: SyncService;
   scheduler: SyncScheduler;
@@ -62,12 +65,13 @@ export interface ServiceDeps {
   allowPrivateTargets: boolean;
   jobs: JobSettings;
   outbound: OutboundSettings;
+  authFailures: AuthFailureLimit;
   /** The hub's clock (tests of retry timing move it instead of sleeping). */
   clock?: () => Date;
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const { db, provider, keyring, events, logger, publicUrl, allowPrivateTargets, jobs, outbound } = deps;
+  const { db, provider, keyring, events, logger, publicUrl, allowPrivateTargets, jobs, outbound, authFailures } = deps;
   const clock = deps.clock ?? (() => new Date());
   const http = createOutboundHttp({ allowPrivateTargets });
   const jobStore = new JobStore(db, provider);
@@ -97,13 +101,15 @@ export function createServices(deps: ServiceDeps): Services {
     },
   );
   outbox.onCommitted(() => worker.wake());
+  const orgs = new OrgService(db);
   const inbox = new InboxStore(db, provider, { queue: PROCESS_QUEUE, maxAttempts: jobs.maxAttempts });
   return {
     db,
     events,
     logger,
     publicUrl,
-    orgs: new OrgService(db),
+    orgs,
+    auth: new Authenticator(orgs, authFailures),
     integrations,
     sync,
     scheduler: new SyncScheduler(db, sync, logger),

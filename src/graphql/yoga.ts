@@ -4,6 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { unauthenticatedMessage } from '../domain/orgs/authenticator';
 import type { Principal } from '../domain/orgs/org-service';
 import type { Services } from '../services';
 import type { GraphQLContext, QueryLimits } from './context';
@@ -21,8 +22,6 @@ export interface PreAuthenticated {
 }
 
 export type HubYoga = YogaServerInstance<PreAuthenticated, GraphQLContext>;
-
-export const unauthenticatedMessage = 'a valid API key is required in the X-Api-Key header';
 
 export function createGraphQLServer({ services, graphiql, limits }: YogaOptions): HubYoga {
   return createYoga<PreAuthenticated, GraphQLContext>({

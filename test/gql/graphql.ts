@@ -20,6 +20,8 @@ export type ConfigureIntegrationInput = {
   /** Minutes between scheduled incremental syncs (5 to 10080); null turns scheduling off */
   syncIntervalMinutes?: number | null | undefined;
   tenantUrl?: string | null | undefined;
+  /** Origin names the webhook handshake consents to, e.g. your event service's host; null for none */
+  webhookAllowedOrigins?: Array<string> | null | undefined;
   /** Scopes to act on (see Connector.webhookScopes); null goes back to the defaults (all but deletes) */
   webhookScopes?: Array<string> | null | undefined;
   /** Secret for inbound webhook signatures; null removes it */

@@ -251,10 +251,16 @@ function ownSettings(connector: ConnectorDefinition, existing: Integration | nul
 
 /** Integration.settings: the webhook policy; a null scope list goes back to the connector's defaults. */
 function mergedSettings(existing: Integration | null, given: NonNullable<ConfigureInput['settings']>): WebhookSettings {
-  const { webhookScopes, deleteHandling } = (existing?.settings as WebhookSettings | undefined) ?? {};
-  const settings: WebhookSettings = { ...(webhookScopes ? { webhookScopes } : {}), ...(deleteHandling ? { deleteHandling } : {}) };
+  const { webhookScopes, webhookAllowedOrigins, deleteHandling } = (existing?.settings as WebhookSettings | undefined) ?? {};
+  const settings: WebhookSettings = {
+    ...(webhookScopes ? { webhookScopes } : {}),
+    ...(webhookAllowedOrigins ? { webhookAllowedOrigins } : {}),
+    ...(deleteHandling ? { deleteHandling } : {}),
+  };
   if (given.webhookScopes === null) delete settings.webhookScopes;
   else if (given.webhookScopes !== undefined) settings.webhookScopes = [...new Set(given.webhookScopes)];
+  if (given.webhookAllowedOrigins === null) delete settings.webhookAllowedOrigins;
+  else if (given.webhookAllowedOrigins !== undefined) settings.webhookAllowedOrigins = [...new Set(given.webhookAllowedOrigins)];
   if (given.deleteHandling !== undefined) settings.deleteHandling = given.deleteHandling;
   return settings;
 }
