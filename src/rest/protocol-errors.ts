@@ -50,7 +50,8 @@ export function installProtocolErrors(app: FastifyInstance): void {
   });
   // Node answers an Expect header other than 100-continue with an empty 417 unless someone listens.
   app.server.on('checkExpectation', (_request, response) => {
-    response.writeHead(417, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-    response.end(JSON.stringify({ error: { code: 'EXPECTATION_FAILED', message: 'only "Expect: 100-continue" is supported' } }));
+    const body = JSON.stringify({ error: { code: 'EXPECTATION_FAILED', message: 'only "Expect: 100-continue" is supported' } });
+    response.writeHead(417, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+    response.end(body);
   });
 }
