@@ -10,6 +10,7 @@ import { configureSap, startSap } from '../support/sap';
 import { subscribeSse, subscribeWs, wsClient } from '../support/subscriptions';
 import { fastJobs, postWebhook, settledEvent } from '../support/webhooks';
 import {
+  ConfigureAllowedOriginsMutation,
   ConfigureScopesMutation,
   DeliveriesQuery,
   ReplayMutation,
@@ -112,6 +113,17 @@ describe('scope settings', () => {
     expect(bad.data?.configureIntegration).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'settings.deleteHandling' }] });
     const reset = await gql(hub.url, apiKey, ConfigureScopesMutation, { scopes: null, deleteHandling: 'deactivate' });
     expect(reset.data?.configureIntegration).toMatchObject({ data: { integration: { webhookScopes: ['item/created', 'item/updated', 'delivery/created', 'delivery/updated'] } } });
+  });
+
+  it('sets the origins the webhook handshake consents to', async () => {
+    const set = await gql(hub.url, apiKey, ConfigureAllowedOriginsMutation, { origins: ['Mesh.Example'] });
+    expect(set.data?.configureIntegration).toMatchObject({ data: { integration: { webhookAllowedOrigins: ['mesh.example'] } } });
+    const handshake = await fetch(`${hub.url}/api/v1/integrations/webhook/sap-s4hana/${orgId}`, { method: 'OPTIONS', headers: { 'WebHook-Request-Origin': 'mesh.example' } });
+    expect(handshake.headers.get('webhook-allowed-origin')).toBe('mesh.example');
+    const bad = await gql(hub.url, apiKey, ConfigureAllowedOriginsMutation, { origins: ['https://mesh.example/'] });
+    expect(bad.data?.configureIntegration).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'settings.webhookAllowedOrigins.0' }] });
+    const cleared = await gql(hub.url, apiKey, ConfigureAllowedOriginsMutation, { origins: null });
+    expect(cleared.data?.configureIntegration).toMatchObject({ data: { integration: { webhookAllowedOrigins: [] } } });
   });
 
   it("reports the latest webhook's outcome in syncStatus", async () => {
