@@ -14,6 +14,17 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be "true" or "false"' })
   .transform((value) => value === 'true' || value === '1');
 
+/** A string the code that reads it will parse: its complaint becomes a configuration problem now. */
+function readableBy(parse: (value: string) => unknown) {
+  return z.string().superRefine((value, ctx) => {
+    try {
+      parse(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  });
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(4000),
@@ -21,17 +32,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Comma-separated `keyId:base64(32 bytes)`; the first one encrypts, all of them decrypt. */
-  HUB_ENCRYPTION_KEYS: z
-    .string()
-    .optional()
-    .superRefine((value, ctx) => {
-      if (!value) return;
-      try {
-        parseKeys(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      }
-    }),
+  HUB_ENCRYPTION_KEYS: readableBy(parseKeys).optional(),
   /** Development only: where the generated key is kept when HUB_ENCRYPTION_KEYS is unset (default: beside the database). */
   HUB_KEY_FILE: z.string().min(1).optional(),
   /** Public base URL used to show webhook URLs, e.g. https://hub.example.com. */
@@ -57,16 +58,7 @@ const envSchema = z.object({
   HUB_JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   HUB_JOB_POLL_MS: z.coerce.number().int().min(10).default(1_000),
   /** Delays between outbound delivery attempts, e.g. "5s,5m,30m,2h,5h,10h,10h" (±20 % jitter). */
-  HUB_DELIVERY_RETRY_SCHEDULE: z
-    .string()
-    .default(DEFAULT_SCHEDULE)
-    .superRefine((value, ctx) => {
-      try {
-        parseSchedule(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      }
-    }),
+  HUB_DELIVERY_RETRY_SCHEDULE: readableBy(parseSchedule).default(DEFAULT_SCHEDULE),
   HUB_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** An endpoint that fails without any success for this long is disabled. */
   HUB_ENDPOINT_DISABLE_AFTER_HOURS: z.coerce.number().min(0.01).default(120),
@@ -79,17 +71,7 @@ const envSchema = z.object({
   /** …per this many seconds (a token bucket: the limit at once, then refilled over the window). */
   HUB_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().min(1).default(60),
   /** Proxies whose X-Forwarded-For names the client: addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`. */
-  HUB_TRUST_PROXY: z
-    .string()
-    .optional()
-    .superRefine((value, ctx) => {
-      if (!value) return;
-      try {
-        trustedProxies(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      }
-    }),
+  HUB_TRUST_PROXY: readableBy(trustedProxies).optional(),
 });
 
 export interface Config {
