@@ -15,11 +15,11 @@
  * `created` is each event's creation time in epoch ms (performance.timeOrigin-based, like the
  * receiver's arrival times), taken just before its emit; the event's createdAt is that instant.
  */
-import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { findEventType } from '../src/domain/events/catalog';
 import { DELIVER_QUEUE } from '../src/domain/events/outbox';
 import { startHub } from '../src/hub';
+import { generateKey, keyEntry } from '../src/lib/crypto/keyring';
 import { createLogger } from '../src/lib/logger';
 import { withDatabase } from './databases';
 
@@ -29,10 +29,10 @@ const example = findEventType('item.updated')!.example;
 
 type Command = { seq: number } & ({ cmd: 'burst' | 'drain'; count: number; batch: number } | { cmd: 'paced'; rate: number; seconds: number } | { cmd: 'settle' } | { cmd: 'stop' });
 
-await withDatabase(kind!, async (database, dir) => {
+await withDatabase(kind!, async (database) => {
   const env = {
     PORT: '0',
-    HUB_KEY_FILE: path.join(dir, 'keys.json'),
+    HUB_ENCRYPTION_KEYS: keyEntry(generateKey()),
     HUB_WORKER: 'true',
     HUB_WORKER_CONCURRENCY: process.env.HUB_WORKER_CONCURRENCY ?? '32',
     HUB_ALLOW_PRIVATE_TARGETS: 'true',

@@ -9,9 +9,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { startHub } from '../src/hub';
+import { generateKey, keyEntry } from '../src/lib/crypto/keyring';
 import { createLogger } from '../src/lib/logger';
 import { withDatabase } from './databases';
 
@@ -33,8 +33,8 @@ if (mode === 'bare') {
   await stopped;
   server.close();
 } else {
-  await withDatabase(kind!, async (database, dir) => {
-    const env = { PORT: '0', HUB_KEY_FILE: path.join(dir, 'keys.json'), HUB_WORKER: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  await withDatabase(kind!, async (database) => {
+    const env = { PORT: '0', HUB_ENCRYPTION_KEYS: keyEntry(generateKey()), HUB_WORKER: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
     const hub = await startHub({ ...loadConfig(env), database }, createLogger('warn'));
     const { orgId, apiKey } = await hub.services.orgs.createOrg('Bench');
     await hub.services.integrations.configure(orgId, 'sap-s4hana', {

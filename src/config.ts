@@ -2,9 +2,13 @@
  * Configuration comes from the environment only, is validated once at start-up, and fails with
  * one line per problem instead of a stack trace.
  */
+import path from 'node:path';
 import { z } from 'zod';
-import { parseDatabaseUrl, type DatabaseTarget } from './db/connection';
+import { defaultKeyFile, parseDatabaseUrl, type DatabaseTarget } from './db/connection';
 import { DEFAULT_SCHEDULE, parseSchedule } from './domain/events/retry-schedule';
+import type { AuthFailureLimit } from './domain/orgs/authenticator';
+import { parseKeys } from './lib/crypto/keyring';
+import { trustedProxies } from './lib/client-address';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be "true" or "false"' })
@@ -20,6 +24,17 @@ function isOrigin(value: string): boolean {
   }
 }
 
+/** A string the code that reads it will parse: its complaint becomes a configuration problem now. */
+function readableBy(parse: (value: string) => unknown) {
+  return z.string().superRefine((value, ctx) => {
+    try {
+      parse(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  });
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(4000),
@@ -27,9 +42,9 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Comma-separated `keyId:base64(32 bytes)`; the first one encrypts, all of them decrypt. */
-  HUB_ENCRYPTION_KEYS: z.string().optional(),
-  /** Where the embedded default keeps its generated key when HUB_ENCRYPTION_KEYS is unset. */
-  HUB_KEY_FILE: z.string().default('data/encryption-keys.json'),
+  HUB_ENCRYPTION_KEYS: readableBy(parseKeys).optional(),
+  /** Development only: where the generated key is kept when HUB_ENCRYPTION_KEYS is unset (default: beside the database). */
+  HUB_KEY_FILE: z.string().min(1).optional(),
   /** Public base URL used to show webhook URLs, e.g. https://hub.example.com. */
   HUB_PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
   HUB_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
@@ -74,16 +89,7 @@ const envSchema = z.object({
   HUB_JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   HUB_JOB_POLL_MS: z.coerce.number().int().min(10).default(1_000),
   /** Delays between outbound delivery attempts, e.g. "5s,5m,30m,2h,5h,10h,10h" (±20 % jitter). */
-  HUB_DELIVERY_RETRY_SCHEDULE: z
-    .string()
-    .default(DEFAULT_SCHEDULE)
-    .superRefine((value, ctx) => {
-      try {
-        parseSchedule(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      }
-    }),
+  HUB_DELIVERY_RETRY_SCHEDULE: readableBy(parseSchedule).default(DEFAULT_SCHEDULE),
   HUB_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** An endpoint that fails without any success for this long is disabled. */
   HUB_ENDPOINT_DISABLE_AFTER_HOURS: z.coerce.number().min(0.01).default(120),
@@ -91,6 +97,12 @@ const envSchema = z.object({
   HUB_ENDPOINT_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).default(24),
   /** Outbound events with their attempt logs, and inbound webhooks, older than this are deleted. */
   HUB_RETENTION_DAYS: z.coerce.number().min(0.001).default(30),
+  /** Failed API-key authentications per client address before it is answered 429 (0: no limit)… */
+  HUB_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(0).default(30),
+  /** …per this many seconds (a token bucket: the limit at once, then refilled over the window). */
+  HUB_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().min(1).default(60),
+  /** Proxies whose X-Forwarded-For names the client: addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`. */
+  HUB_TRUST_PROXY: readableBy(trustedProxies).optional(),
 });
 
 export interface Config {
@@ -99,7 +111,9 @@ export interface Config {
   host: string;
   database: DatabaseTarget;
   logLevel: string;
+  /** Always set in production (loadConfig refuses to go on without it). */
   encryptionKeys: string | undefined;
+  /** Absolute path of the development key file, used when encryptionKeys is unset. */
   keyFile: string;
   publicUrl: string | undefined;
   bodyLimitBytes: number;
@@ -109,6 +123,9 @@ export interface Config {
   webhookBodyLimitBytes: number;
   jobs: JobSettings;
   outbound: OutboundSettings;
+  authFailures: AuthFailureLimit;
+  /** Comma-separated proxies whose X-Forwarded-For is believed; unset: the peer address is the client. */
+  trustProxy: string | undefined;
 }
 
 export interface GraphQLSettings {
@@ -149,9 +166,16 @@ export interface JobSettings {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(problems.length === 1 ? `Invalid configuration: ${problems[0]}` : `Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   }
 }
+
+/**
+ * A production hub must not invent its own key: a key file generated on the server is lost with
+ * the container or differs between instances, and every sealed secret with it.
+ */
+export const productionKeyProblem =
+  'HUB_ENCRYPTION_KEYS: is required when NODE_ENV=production; create a key with `npm run --silent hub -- keys generate` and set HUB_ENCRYPTION_KEYS to its output';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -166,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError([`DATABASE_URL: ${(error as Error).message}`]);
   }
+  if (e.NODE_ENV === 'production' && !e.HUB_ENCRYPTION_KEYS?.trim()) throw new ConfigError([productionKeyProblem]);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -173,7 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     logLevel: e.LOG_LEVEL,
     encryptionKeys: e.HUB_ENCRYPTION_KEYS,
-    keyFile: e.HUB_KEY_FILE,
+    keyFile: e.HUB_KEY_FILE ? path.resolve(e.HUB_KEY_FILE) : defaultKeyFile(database),
     publicUrl: e.HUB_PUBLIC_URL?.replace(/\/$/, ''),
     bodyLimitBytes: e.HUB_BODY_LIMIT_BYTES,
     graphql: {
@@ -204,5 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretOverlapMs: e.HUB_ENDPOINT_SECRET_OVERLAP_HOURS * 3_600_000,
       retentionMs: e.HUB_RETENTION_DAYS * 86_400_000,
     },
+    authFailures: { limit: e.HUB_AUTH_FAILURE_LIMIT, windowMs: e.HUB_AUTH_FAILURE_WINDOW_SECONDS * 1000 },
+    trustProxy: e.HUB_TRUST_PROXY || undefined,
   };
 }

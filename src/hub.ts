@@ -6,7 +6,7 @@ import type { Config } from './config';
 import type { Clock } from './lib/clock';
 import { connectDb } from './db/connection';
 import { applyMigrations } from './db/migrate';
-import { loadKeyring } from './lib/crypto/keyring';
+import { Keyring, loadKeyFile, parseKeys } from './lib/crypto/keyring';
 import { createEventBus } from './lib/events';
 import { createLogger, type Logger } from './lib/logger';
 import { createServer, type HubServer } from './server';
@@ -29,7 +29,7 @@ export interface HubOptions {
 }
 
 export async function openHub(config: Config, logger: Logger = createLogger(config.logLevel), options: HubOptions = {}): Promise<Hub> {
-  const keyring = loadKeyring(config.encryptionKeys, config.keyFile);
+  const keyring = openKeyring(config, logger);
   const applied = await applyMigrations(config.database);
   if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
   const db = await connectDb(config.database);
@@ -45,6 +45,7 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
     allowPrivateTargets: config.allowPrivateTargets,
     jobs: config.jobs,
     outbound: config.outbound,
+    authFailures: config.authFailures,
     clock: options.clock,
   });
   return {
@@ -61,6 +62,16 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
   };
 }
 
+/** The configured keys, or (development) the key file, saying where it is: that file and the database belong together. */
+function openKeyring(config: Config, logger: Logger): Keyring {
+  if (config.encryptionKeys) return new Keyring(parseKeys(config.encryptionKeys));
+  const { keyring, created } = loadKeyFile(config.keyFile);
+  const advice = 'HUB_ENCRYPTION_KEYS is unset; production requires it (`npm run --silent hub -- keys generate`)';
+  if (created) logger.warn({ keyFile: config.keyFile }, `created a development encryption key in ${config.keyFile}: keep it with the database. ${advice}`);
+  else logger.info({ keyFile: config.keyFile }, `using the development encryption key in ${config.keyFile}. ${advice}`);
+  return keyring;
+}
+
 export async function startHub(config: Config, logger?: Logger, options: HubOptions = {}): Promise<RunningHub> {
   const hub = await openHub(config, logger, options);
   const server = await createServer({
@@ -68,6 +79,7 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
     bodyLimitBytes: config.bodyLimitBytes,
     graphql: config.graphql,
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
+    trustProxy: config.trustProxy,
   });
   const address = await server.app.listen({ port: config.port, host: config.host });
   hub.services.scheduler.start();

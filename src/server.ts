@@ -2,14 +2,17 @@
  * The one HTTP server: GraphQL at /graphql (HTTP, SSE and graphql-ws), REST under /api/v1,
  * and /healthz. Transports only; all behaviour lives in the services.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { WebSocketServer } from 'ws';
 import type { GraphQLSettings } from './config';
 import { LiveSessions } from './graphql/live-sessions';
 import { attachGraphQLWebSocket } from './graphql/websocket';
-import { createGraphQLServer, unauthenticatedMessage } from './graphql/yoga';
+import { createGraphQLServer } from './graphql/yoga';
+import { rateLimitedMessage, unauthenticatedMessage } from './domain/orgs/authenticator';
+import { trustedProxies } from './lib/client-address';
 import { apiKeyOf } from './rest/auth';
 import { installErrorHandling, sendError } from './rest/errors';
+import { installProtocolErrors, protocolErrorOptions } from './rest/protocol-errors';
 import { integrationRoutes } from './rest/integrations';
 import { webhookEndpointRoutes } from './rest/webhook-endpoints';
 import { webhookRoutes } from './rest/webhooks';
@@ -20,6 +23,8 @@ export interface ServerOptions {
   bodyLimitBytes: number;
   graphql: GraphQLSettings;
   webhookBodyLimitBytes: number;
+  /** Proxies whose X-Forwarded-For names the client (HUB_TRUST_PROXY); unset: none. */
+  trustProxy?: string | undefined;
 }
 
 export interface HubServer {
@@ -27,19 +32,29 @@ export interface HubServer {
   websocket: WebSocketServer;
 }
 
-export async function createServer({ services, bodyLimitBytes, graphql, webhookBodyLimitBytes }: ServerOptions): Promise<HubServer> {
+/** A bad key (401) or, past the limit of failures from this address, 429: in GraphQL's error shape, as Yoga would answer. */
+function refuseGraphQL(reply: FastifyReply, retryAfterSeconds: number | null): FastifyReply {
+  if (retryAfterSeconds === null) return reply.status(401).send({ errors: [{ message: unauthenticatedMessage, extensions: { code: 'UNAUTHENTICATED' } }] });
+  reply.header('retry-after', String(retryAfterSeconds));
+  return reply.status(429).send({ errors: [{ message: rateLimitedMessage(retryAfterSeconds), extensions: { code: 'RATE_LIMITED' } }] });
+}
+
+export async function createServer({ services, bodyLimitBytes, graphql, webhookBodyLimitBytes, trustProxy }: ServerOptions): Promise<HubServer> {
+  const trust = trustProxy ? trustedProxies(trustProxy) : undefined;
   const app = Fastify({
+    ...protocolErrorOptions,
+    ...(trust ? { trustProxy: trust } : {}),
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: bodyLimitBytes,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
-    return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   installErrorHandling(app);
+  installProtocolErrors(app);
   // The API speaks JSON only; anything else is a 415, not a string handed to a handler.
   app.removeContentTypeParser('text/plain');
 
@@ -57,9 +72,12 @@ export async function createServer({ services, bodyLimitBytes, graphql, webhookB
       // Authenticate before Yoga so every GraphQL answer to a bad key is the same 401, SSE
       // included. Only the GraphiQL page itself (a browser GET for HTML) is served without a key.
       const wantsGraphiQL = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-      const principal = await services.orgs.authenticate(apiKeyOf(request));
-      if (!principal && !wantsGraphiQL && request.method !== 'OPTIONS') {
-        return reply.status(401).send({ errors: [{ message: unauthenticatedMessage, extensions: { code: 'UNAUTHENTICATED' } }] });
+      let principal;
+      if (wantsGraphiQL || request.method === 'OPTIONS') principal = await services.orgs.authenticate(apiKeyOf(request));
+      else {
+        const auth = await services.auth.authenticate(apiKeyOf(request), request.ip);
+        if (!auth.principal) return refuseGraphQL(reply, auth.retryAfterSeconds);
+        principal = auth.principal;
       }
       const response = await yoga.handleNodeRequestAndResponse(request, reply, principal ? { principal } : {});
       response.headers.forEach((value, key) => reply.header(key, value));
@@ -81,7 +99,7 @@ export async function createServer({ services, bodyLimitBytes, graphql, webhookB
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
 
-  const websocket = attachGraphQLWebSocket(app.server, yoga, services, sessions);
+  const websocket = attachGraphQLWebSocket(app.server, yoga, services, sessions, trust);
   sessions.start();
   app.addHook('onClose', async () => {
     await sessions.stop();

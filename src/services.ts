@@ -15,7 +15,10 @@ import { Retention } from './domain/events/retention';
 import { RetrySchedule } from './domain/events/retry-schedule';
 import { IntegrationHealth } from './domain/integrations/health';
 import { IntegrationService } from './domain/integrations/integration-service';
+import { Authenticator, type AuthFailureLimit } from './domain/orgs/authenticator';
 import { OrgService } from './domain/orgs/org-service';
+import { SecretResealer } from './domain/secrets/reseal';
+import { SealedSecrets } from './domain/secrets/sealed-secrets';
 import { SyncScheduler } from './domain/sync/scheduler';
 import { SyncService } from './domain/sync/sync-service';
 import { TransferRunner } from './domain/transfers/transfer-runner';
@@ -37,12 +40,16 @@ export interface Services {
   events: EventBus;
   logger: Logger;
   orgs: OrgService;
+  /** API-key authentication for the transports, with its limit on failures per client address. */
+  auth: Authenticator;
   integrations: IntegrationService;
   sync: SyncService;
   scheduler: SyncScheduler;
   webhooks: WebhookIngest;
   webhookEvents: WebhookEvents;
   endpoints: EndpointService;
+  /** Re-seals every stored secret with the active key (`hub -- secrets reseal`). */
+  resealer: SecretResealer;
   outbox: EventOutbox;
   retention: Retention;
   worker: JobWorker;
@@ -60,22 +67,24 @@ export interface ServiceDeps {
   allowPrivateTargets: boolean;
   jobs: JobSettings;
   outbound: OutboundSettings;
+  authFailures: AuthFailureLimit;
   /** The hub's clock, read by every service and the job worker (tests move it instead of sleeping). */
   clock?: Clock;
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const { db, provider, keyring, events, logger, publicUrl, allowPrivateTargets, jobs, outbound } = deps;
+  const { db, provider, keyring, events, logger, publicUrl, allowPrivateTargets, jobs, outbound, authFailures } = deps;
   const clock = deps.clock ?? systemClock;
   const http = createOutboundHttp({ allowPrivateTargets });
   const jobStore = new JobStore(db, provider);
   const schedule = new RetrySchedule(outbound.retryScheduleMs);
   const outbox = new EventOutbox(jobStore, schedule.maxAttempts, clock);
-  const integrations = new IntegrationService(db, keyring, events, outbox, clock);
+  const secrets = new SealedSecrets(keyring);
+  const integrations = new IntegrationService(db, secrets, events, outbox, clock);
   const connections = new Connections(integrations, http, logger);
   const health = new IntegrationHealth(outbox, events);
   const sync = new SyncService(db, provider, integrations, connections, events, outbox, health, logger, { clock });
-  const endpoints = new EndpointService(db, keyring, outbox, jobStore, events, {
+  const endpoints = new EndpointService(db, secrets, outbox, jobStore, events, {
     allowPrivateTargets, secretOverlapMs: outbound.secretOverlapMs, deliverAttempts: schedule.maxAttempts, clock,
   });
   const deliverer = new Deliverer(db, http, endpoints, outbox, events, new RateLimiter(() => clock().getTime()), logger, {
@@ -99,19 +108,22 @@ export function createServices(deps: ServiceDeps): Services {
     },
   );
   outbox.onCommitted(() => worker.wake());
+  const orgs = new OrgService(db, clock);
   const inbox = new InboxStore(db, provider, { queue: PROCESS_QUEUE, maxAttempts: jobs.maxAttempts });
   return {
     db,
     events,
     logger,
     publicUrl,
-    orgs: new OrgService(db, clock),
+    orgs,
+    auth: new Authenticator(orgs, authFailures),
     integrations,
     sync,
     scheduler: new SyncScheduler(db, sync, logger, clock),
     webhooks: new WebhookIngest(new WebhookTargets(integrations, clock), inbox, events, { onStored: () => worker.wake(), clock }),
     webhookEvents: new WebhookEvents(db, jobStore, events, { maxAttempts: jobs.maxAttempts, wake: () => worker.wake(), clock }),
     endpoints,
+    resealer: new SecretResealer(db, secrets),
     outbox,
     retention: new Retention(db, outbound.retentionMs, logger, clock),
     worker,

@@ -6,14 +6,17 @@
  *   apikey create <orgId> [--live] [--label <text>] [--json]
  *   apikey list <orgId> [--json]
  *   apikey revoke <keyId>
- *   secrets reseal                          re-encrypt stored secrets with the active key
+ *   keys generate [--json]                  a new encryption key, as one HUB_ENCRYPTION_KEYS entry
+ *   secrets reseal [--json]                 re-encrypt every sealed secret with the active key
  *
  * API keys are printed once and cannot be shown again.
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { DomainError } from '../domain/errors';
+import type { ResealReport } from '../domain/secrets/reseal';
 import { openHub } from '../hub';
+import { generateKey, keyEntry } from '../lib/crypto/keyring';
 import { createLogger } from '../lib/logger';
 
 const usage = `usage: npm run --silent hub -- <command>
@@ -22,7 +25,8 @@ const usage = `usage: npm run --silent hub -- <command>
   apikey create <orgId> [--live] [--label <text>] [--json]
   apikey list <orgId> [--json]
   apikey revoke <keyId>
-  secrets reseal`;
+  keys generate [--json]
+  secrets reseal [--json]`;
 
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -35,11 +39,17 @@ async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return values.help ? 0 : 2;
   }
+  const print = (json: unknown, text: string) => console.log(values.json ? JSON.stringify(json) : text);
+  // Needs no configuration and no database: it is how production gets its first key.
+  if (`${group} ${command}` === 'keys generate') {
+    const key = generateKey();
+    print({ keyId: key.id, key: key.bytes.toString('base64'), entry: keyEntry(key) }, keyEntry(key));
+    return 0;
+  }
   const config = loadConfig();
   // The CLI's own output is the answer; keep the service log quiet.
   const hub = await openHub(config, createLogger('error'));
-  const { orgs, integrations } = hub.services;
-  const print = (json: unknown, text: string) => console.log(values.json ? JSON.stringify(json) : text);
+  const { orgs } = hub.services;
   const mode = values.live ? 'live' : 'test';
   try {
     switch (`${group} ${command}`) {
@@ -73,9 +83,10 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'secrets reseal': {
-        const count = await integrations.resealAll();
-        print({ resealed: count }, `re-encrypted the secrets of ${count} integration(s) with the active key`);
-        return 0;
+        const report = await hub.services.resealer.resealAll();
+        print(report, resealSummary(report));
+        // Values left on an older key: dropping that key now would lose them.
+        return report.remaining === 0 ? 0 : 1;
       }
       default:
         throw new UsageError(`unknown command "${positionals.join(' ')}"`);
@@ -86,6 +97,20 @@ async function run(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+function resealSummary(report: ResealReport): string {
+  const lines = Object.entries(report.kinds).map(([kind, k]) => {
+    const problems = [
+      k.failed.length ? `${k.failed.length} do not open (${k.failed.map((f) => `${f.id}: ${f.reason}`).join('; ')})` : '',
+      k.conflicts.length ? `${k.conflicts.length} kept changing (${k.conflicts.join(', ')}); run again` : '',
+    ].filter(Boolean);
+    return `  ${kind}: ${k.stored} stored, ${k.resealed} resealed, ${k.remaining} still on an older key${problems.length ? ` — ${problems.join('; ')}` : ''}`;
+  });
+  const verdict = report.remaining === 0
+    ? `every secret is sealed with key ${report.activeKeyId}; older keys can be removed from HUB_ENCRYPTION_KEYS`
+    : `${report.remaining} secret(s) are still sealed with an older key: keep it in HUB_ENCRYPTION_KEYS`;
+  return [`resealed with key ${report.activeKeyId}:`, ...lines, verdict].join('\n');
+}
 
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),

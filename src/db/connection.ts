@@ -8,7 +8,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
-import type { Provider } from './provider-schemas';
+import { projectRoot, type Provider } from './provider-schemas';
 
 /**
  * Both generated clients have the same models and the same API for the subset we use, so the
@@ -23,6 +23,16 @@ export interface DatabaseTarget {
 }
 
 export const defaultSqliteFile = path.join('data', 'hub.db');
+
+/**
+ * Where the development key file lives when HUB_KEY_FILE is unset: beside the SQLite database (the
+ * two belong together: a database without its key is unreadable), or for PostgreSQL in the hub's
+ * own data folder. Never relative to the working directory, which changes with how the hub is started.
+ */
+export function defaultKeyFile(target: DatabaseTarget): string {
+  const folder = target.provider === 'sqlite' && target.url !== ':memory:' ? path.dirname(path.resolve(target.url)) : path.join(projectRoot, 'data');
+  return path.join(folder, 'encryption-keys.json');
+}
 
 export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
   if (!raw) return { provider: 'sqlite', url: defaultSqliteFile };

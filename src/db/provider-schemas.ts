@@ -9,8 +9,9 @@ import path from 'node:path';
 export const providers = ['sqlite', 'postgresql'] as const;
 export type Provider = (typeof providers)[number];
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const prismaDir = path.join(root, 'prisma');
+/** The hub's installation folder (where package.json is), whatever the working directory. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const prismaDir = path.join(projectRoot, 'prisma');
 export const modelsFile = path.join(prismaDir, 'models.prisma');
 /** The models as of the newest migration; the next migration is the diff from here. */
 export const modelsSnapshotFile = path.join(prismaDir, 'migrations', 'models.snapshot.prisma');

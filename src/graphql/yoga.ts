@@ -5,6 +5,7 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphQLSettings } from '../config';
+import { unauthenticatedMessage } from '../domain/orgs/authenticator';
 import type { Principal } from '../domain/orgs/org-service';
 import type { Services } from '../services';
 import { useBadInputErrors } from './bad-input';
@@ -26,8 +27,6 @@ export interface PreAuthenticated {
 }
 
 export type HubYoga = YogaServerInstance<PreAuthenticated, GraphQLContext>;
-
-export const unauthenticatedMessage = 'a valid API key is required in the X-Api-Key header';
 
 /**
  * CORS for browsers on the configured origins only (HUB_CORS_ORIGINS); any other origin gets no

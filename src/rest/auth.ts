@@ -1,5 +1,6 @@
 /** API-key authentication for REST: `X-Api-Key: fpk_…` (or `Authorization: Bearer fpk_…`). */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { rateLimitedMessage, unauthenticatedMessage } from '../domain/orgs/authenticator';
 import type { Principal } from '../domain/orgs/org-service';
 import type { Services } from '../services';
 import { sendError } from './errors';
@@ -17,12 +18,17 @@ export function apiKeyOf(request: FastifyRequest): string | undefined {
   return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
 }
 
+/** An onRequest hook: the caller's key is checked before its body is even read. */
 export function requireApiKey(services: Services) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    request.principal = await services.orgs.authenticate(apiKeyOf(request));
-    if (!request.principal) {
-      return sendError(reply, 401, 'UNAUTHENTICATED', 'a valid API key is required in the X-Api-Key header');
+    const auth = await services.auth.authenticate(apiKeyOf(request), request.ip);
+    request.principal = auth.principal;
+    if (auth.principal) return;
+    if (auth.retryAfterSeconds !== null) {
+      reply.header('retry-after', String(auth.retryAfterSeconds));
+      return sendError(reply, 429, 'RATE_LIMITED', rateLimitedMessage(auth.retryAfterSeconds));
     }
+    return sendError(reply, 401, 'UNAUTHENTICATED', unauthenticatedMessage);
   };
 }
 

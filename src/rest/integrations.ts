@@ -14,7 +14,7 @@ type ByType = { Params: { connectorType: string } };
 export function integrationRoutes(services: Services) {
   const { integrations } = services;
   return async (app: FastifyInstance) => {
-    app.addHook('preHandler', requireApiKey(services));
+    app.addHook('onRequest', requireApiKey(services));
 
     app.get('/connectors', async () => listConnectors().map(connectorJson));
 

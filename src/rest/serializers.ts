@@ -1,5 +1,6 @@
 /** REST representations (seed 000 field names). Secrets are never part of any of them. */
 import type { ConnectorDefinition } from '../connectors/types';
+import { allowedOrigins } from '../domain/webhooks/handshake';
 import { integrationPolicy } from '../domain/webhooks/scopes';
 import { connectorSettings, storedMappings, type Integration } from '../domain/integrations/integration-service';
 import { latestError } from '../domain/integrations/status';
@@ -45,6 +46,7 @@ export function integrationJson(i: Integration, services: Services) {
       previousWebhookSecretValidUntil: i.previousWebhookSecretSealed ? (i.previousWebhookSecretUntil?.toISOString() ?? null) : null,
       syncIntervalMinutes: i.syncIntervalMinutes,
       webhookScopes: [...policy.enabledScopes],
+      webhookAllowedOrigins: allowedOrigins(i),
       deleteHandling: policy.deleteHandling,
       requireTimestampedSignatures: policy.requireTimestampedSignatures,
     },

@@ -37,7 +37,7 @@ function sinceOf(body: unknown): Date {
 export function webhookEndpointRoutes(services: Services) {
   const { endpoints, db } = services;
   return async (app: FastifyInstance) => {
-    app.addHook('preHandler', requireApiKey(services));
+    app.addHook('onRequest', requireApiKey(services));
 
     app.get('/event-types', async () => eventTypes.map(({ type, description, example }) => ({ type, description, example })));
 

@@ -3,10 +3,9 @@
  * signature over the raw body is the authentication. The body reaches the domain as the exact
  * bytes received (a parsed and re-serialized body would not verify). SAP Event Mesh's webhook
  * handshake (`OPTIONS` with `WebHook-Request-Origin`, from the CloudEvents HTTP webhook spec) is
- * answered for configured integrations.
+ * answered for the origins an integration lists.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { WebhookRejectedError } from '../domain/webhooks/ingest';
 import type { Services } from '../services';
 import { sendError } from './errors';
 
@@ -40,12 +39,18 @@ export function webhookRoutes(services: Services, bodyLimit: number) {
       return reply.status(200).send({ success: true, deliveryId: ack.deliveryId });
     });
 
+    // The CloudEvents webhook handshake: consent only for an origin the integration lists,
+    // answered with the listed name; an origin is never echoed back just because it asked.
     app.options<Target>('/:connectorType/:orgId', async (request, reply) => {
-      const target = await services.webhooks.exists(request.params.orgId, request.params.connectorType);
-      if (!target) throw new WebhookRejectedError('not_found', `no ${request.params.connectorType} integration is configured for organization ${request.params.orgId}`);
       const origin = request.headers['webhook-request-origin'];
-      if (typeof origin === 'string') reply.header('webhook-allowed-origin', origin).header('webhook-allowed-rate', '*');
-      return reply.status(200).header('allow', 'POST, OPTIONS').send();
+      const requested = typeof origin === 'string' ? origin : undefined;
+      const allowed = await services.webhooks.handshake(request.params.orgId, request.params.connectorType, requested);
+      reply.header('allow', 'POST, OPTIONS');
+      if (requested === undefined) return reply.status(200).send(); // a plain OPTIONS: what the URL allows
+      if (!allowed) {
+        return sendError(reply, 403, 'ORIGIN_NOT_ALLOWED', 'this integration does not accept webhooks from that origin; list it in settings.webhookAllowedOrigins');
+      }
+      return reply.status(200).header('webhook-allowed-origin', allowed).header('webhook-allowed-rate', '*').send();
     });
   };
 }

@@ -55,6 +55,7 @@ type Documents = {
     "\n  mutation RequireTimestampedSignatures($required: Boolean) {\n    configureIntegration(input: { connectorType: \"sap-s4hana\", requireTimestampedSignatures: $required }) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { integration { requireTimestampedSignatures webhookSecretConfigured } } }\n    }\n  }\n": typeof types.RequireTimestampedSignaturesDocument,
     "\n  mutation Replay($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      __typename\n      ... on MutationReplayWebhookEventsSuccess { data { queued } }\n      ... on ValidationError { message }\n    }\n  }\n": typeof types.ReplayDocument,
     "\n  mutation RetryTransfers($ids: [String!]!) {\n    retryTransferRequests(transferIds: $ids) {\n      __typename\n      ... on MutationRetryTransferRequestsSuccess { data }\n    }\n  }\n": typeof types.RetryTransfersDocument,
+    "\n  mutation ConfigureAllowedOrigins($origins: [String!]) {\n    configureIntegration(input: { connectorType: \"sap-s4hana\", webhookAllowedOrigins: $origins }) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { integration { webhookAllowedOrigins } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.ConfigureAllowedOriginsDocument,
 };
 const documents: Documents = {
     "\n  query Connectors {\n    connectors {\n      connectorType\n      displayName\n      description\n      requiredCredentialFields\n      itemSourceFields { name kind units }\n      defaultFieldMappings { itemMappings { target source } deliveryMappings { target source } }\n    }\n  }\n": types.ConnectorsDocument,
@@ -98,6 +99,7 @@ const documents: Documents = {
     "\n  mutation RequireTimestampedSignatures($required: Boolean) {\n    configureIntegration(input: { connectorType: \"sap-s4hana\", requireTimestampedSignatures: $required }) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { integration { requireTimestampedSignatures webhookSecretConfigured } } }\n    }\n  }\n": types.RequireTimestampedSignaturesDocument,
     "\n  mutation Replay($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      __typename\n      ... on MutationReplayWebhookEventsSuccess { data { queued } }\n      ... on ValidationError { message }\n    }\n  }\n": types.ReplayDocument,
     "\n  mutation RetryTransfers($ids: [String!]!) {\n    retryTransferRequests(transferIds: $ids) {\n      __typename\n      ... on MutationRetryTransferRequestsSuccess { data }\n    }\n  }\n": types.RetryTransfersDocument,
+    "\n  mutation ConfigureAllowedOrigins($origins: [String!]) {\n    configureIntegration(input: { connectorType: \"sap-s4hana\", webhookAllowedOrigins: $origins }) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { integration { webhookAllowedOrigins } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.ConfigureAllowedOriginsDocument,
 };
 
 /**
@@ -278,6 +280,10 @@ export function graphql(source: "\n  mutation Replay($input: ReplayWebhookEvents
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RetryTransfers($ids: [String!]!) {\n    retryTransferRequests(transferIds: $ids) {\n      __typename\n      ... on MutationRetryTransferRequestsSuccess { data }\n    }\n  }\n"): (typeof documents)["\n  mutation RetryTransfers($ids: [String!]!) {\n    retryTransferRequests(transferIds: $ids) {\n      __typename\n      ... on MutationRetryTransferRequestsSuccess { data }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureAllowedOrigins($origins: [String!]) {\n    configureIntegration(input: { connectorType: \"sap-s4hana\", webhookAllowedOrigins: $origins }) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { integration { webhookAllowedOrigins } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfigureAllowedOrigins($origins: [String!]) {\n    configureIntegration(input: { connectorType: \"sap-s4hana\", webhookAllowedOrigins: $origins }) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { integration { webhookAllowedOrigins } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

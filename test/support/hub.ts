@@ -27,7 +27,9 @@ export interface TestHubOptions {
 export async function startTestHub(env: Record<string, string> = {}, { shared, clock }: TestHubOptions = {}): Promise<TestHub> {
   const db = shared ?? (await createTestDatabase());
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', HUB_KEY_FILE: path.join(db.dir, 'keys.json'), ...env }),
+    // Tests send bad keys on purpose, many at once: the limit on failed authentications is the
+    // subject of its own test (test/api/auth-limits.test.ts), which sets it.
+    ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', HUB_KEY_FILE: path.join(db.dir, 'keys.json'), HUB_AUTH_FAILURE_LIMIT: '0', ...env }),
     database: db.target,
   };
   const logs: string[] = [];

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
+import { generateKey, keyEntry } from '../../src/lib/crypto/keyring';
+import { repoRoot } from '../support/process';
+
+const productionKey = keyEntry(generateKey());
 
 describe('configuration', () => {
   it('defaults to SQLite under ./data on port 4000', () => {
@@ -12,7 +17,24 @@ describe('configuration', () => {
   it('reads PostgreSQL and SQLite URLs', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@h:5432/db' }).database.provider).toBe('postgresql');
     expect(loadConfig({ DATABASE_URL: 'file:/tmp/x.db' }).database).toEqual({ provider: 'sqlite', url: '/tmp/x.db' });
-    expect(loadConfig({ NODE_ENV: 'production' }).graphql.graphiql).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', HUB_ENCRYPTION_KEYS: productionKey }).graphql.graphiql).toBe(false);
+  });
+
+  it('refuses production without HUB_ENCRYPTION_KEYS, in one line that says how to make a key', () => {
+    for (const keys of [undefined, '', ' ']) {
+      expect(() => loadConfig({ NODE_ENV: 'production', ...(keys === undefined ? {} : { HUB_ENCRYPTION_KEYS: keys }) })).toThrow(
+        /^Invalid configuration: HUB_ENCRYPTION_KEYS: is required when NODE_ENV=production; create a key with `npm run --silent hub -- keys generate`[^\n]*$/,
+      );
+    }
+    expect(() => loadConfig({ NODE_ENV: 'production', HUB_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' })).toThrow(/HUB_ENCRYPTION_KEYS: key "k1" must be 32 bytes/);
+    expect(loadConfig({ HUB_ENCRYPTION_KEYS: productionKey }).encryptionKeys).toBe(productionKey);
+  });
+
+  it('keeps the development key file beside the SQLite database, or in the hub\'s data folder for PostgreSQL', () => {
+    expect(loadConfig({ DATABASE_URL: 'file:/srv/hub/hub.db' }).keyFile).toBe('/srv/hub/encryption-keys.json');
+    expect(loadConfig({}).keyFile).toBe(path.resolve('data', 'encryption-keys.json'));
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@h:5432/db' }).keyFile).toBe(path.join(repoRoot, 'data', 'encryption-keys.json'));
+    expect(loadConfig({ HUB_KEY_FILE: 'keys/dev.json' }).keyFile).toBe(path.resolve('keys/dev.json'));
   });
 
   it('reports every problem by name, without a stack trace', () => {

@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateKey, Keyring, KeyringError, loadKeyring, parseKeys } from '../../src/lib/crypto/keyring';
+import { generateKey, keyEntry, Keyring, KeyringError, loadKeyFile, parseKeys } from '../../src/lib/crypto/keyring';
 
-const spec = (key: { id: string; bytes: Buffer }) => `${key.id}:${key.bytes.toString('base64')}`;
 
 describe('keyring', () => {
   const k1 = generateKey();
@@ -32,7 +31,7 @@ describe('keyring', () => {
   it('rotates: the new key seals, the old one still opens, resealing is detected', () => {
     const old = new Keyring([k1]);
     const sealed = old.seal('s3cret', 'aad');
-    const rotated = new Keyring(parseKeys(`${spec(k2)},${spec(k1)}`));
+    const rotated = new Keyring(parseKeys(`${keyEntry(k2)},${keyEntry(k1)}`));
     expect(rotated.open(sealed, 'aad')).toBe('s3cret');
     expect(rotated.needsResealing(sealed)).toBe(true);
     expect(rotated.needsResealing(rotated.seal('s3cret', 'aad'))).toBe(false);
@@ -47,9 +46,11 @@ describe('keyring', () => {
 
   it('creates a private key file on first use and reuses it', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'hub-keys-')), 'sub', 'keys.json');
-    const first = loadKeyring(undefined, file);
+    const { keyring: first, created } = loadKeyFile(file);
+    expect(created).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const second = loadKeyring(undefined, file);
+    const { keyring: second, created: again } = loadKeyFile(file);
+    expect(again).toBe(false);
     expect(second.activeKeyId).toBe(first.activeKeyId);
     expect(second.open(first.seal('x', 'aad'), 'aad')).toBe('x');
     expect(JSON.parse(readFileSync(file, 'utf8')).keys).toHaveLength(1);

@@ -10,6 +10,7 @@ import { configureSap, startSap } from '../support/sap';
 import { subscribeSse, subscribeWs, wsClient } from '../support/subscriptions';
 import { fastJobs, postWebhook, settledEvent } from '../support/webhooks';
 import {
+  ConfigureAllowedOriginsMutation,
   ConfigureScopesMutation,
   DeliveriesQuery,
   ReplayMutation,
@@ -123,6 +124,17 @@ describe('scope settings', () => {
     const off = await gql(hub.url, apiKey, RequireTimestampedSignaturesMutation, { required: false });
     expect(off.data?.configureIntegration).toMatchObject({ data: { integration: { requireTimestampedSignatures: false } } });
     expect((await gql(hub.url, apiKey, WebhookSettingsQuery)).data!.integration!.requireTimestampedSignatures).toBe(false);
+  });
+
+  it('sets the origins the webhook handshake consents to', async () => {
+    const set = await gql(hub.url, apiKey, ConfigureAllowedOriginsMutation, { origins: ['Mesh.Example'] });
+    expect(set.data?.configureIntegration).toMatchObject({ data: { integration: { webhookAllowedOrigins: ['mesh.example'] } } });
+    const handshake = await fetch(`${hub.url}/api/v1/integrations/webhook/sap-s4hana/${orgId}`, { method: 'OPTIONS', headers: { 'WebHook-Request-Origin': 'mesh.example' } });
+    expect(handshake.headers.get('webhook-allowed-origin')).toBe('mesh.example');
+    const bad = await gql(hub.url, apiKey, ConfigureAllowedOriginsMutation, { origins: ['https://mesh.example/'] });
+    expect(bad.data?.configureIntegration).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'settings.webhookAllowedOrigins.0' }] });
+    const cleared = await gql(hub.url, apiKey, ConfigureAllowedOriginsMutation, { origins: null });
+    expect(cleared.data?.configureIntegration).toMatchObject({ data: { integration: { webhookAllowedOrigins: [] } } });
   });
 
   it("reports the latest webhook's outcome in syncStatus", async () => {

@@ -268,11 +268,47 @@ describe('secret rotation', () => {
 });
 
 describe('SAP Event Mesh handshake', () => {
-  it('answers OPTIONS with WebHook-Allowed-Origin for a configured integration, 404 otherwise', async () => {
-    const ok = await fetch(`${hub.url}/api/v1/integrations/webhook/sap-s4hana/${orgId}`, { method: 'OPTIONS', headers: { 'WebHook-Request-Origin': 'eventmesh.example' } });
+  const handshake = (org: string, origin?: string) =>
+    fetch(`${hub.url}/api/v1/integrations/webhook/sap-s4hana/${org}`, { method: 'OPTIONS', headers: origin === undefined ? {} : { 'WebHook-Request-Origin': origin } });
+
+  it('consents only to an origin the integration lists, answering with the listed name, never echoing one that asks', async () => {
+    // Not listed yet: no consent for anyone, including the sender about to be configured.
+    for (const origin of ['eventmesh.example', 'evil.example']) {
+      const refused = await handshake(orgId, origin);
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('webhook-allowed-origin')).toBeNull();
+      expect(refused.headers.get('webhook-allowed-rate')).toBeNull();
+      expect(await refused.json()).toEqual({ error: { code: 'ORIGIN_NOT_ALLOWED', message: expect.stringContaining('settings.webhookAllowedOrigins') } });
+    }
+    const put = await rest(hub.url, 'PUT', '/api/v1/integrations/sap-s4hana', { apiKey, body: { settings: { webhookAllowedOrigins: ['EventMesh.Example'] } } });
+    expect(put.status).toBe(200);
+    expect(put.body.settings.webhookAllowedOrigins).toEqual(['eventmesh.example']);
+
+    const ok = await handshake(orgId, 'eventmesh.EXAMPLE');
     expect(ok.status).toBe(200);
     expect(ok.headers.get('webhook-allowed-origin')).toBe('eventmesh.example');
-    const missing = await fetch(`${hub.url}/api/v1/integrations/webhook/sap-s4hana/org_nope`, { method: 'OPTIONS', headers: { 'WebHook-Request-Origin': 'x' } });
-    expect(missing.status).toBe(404);
+    expect(ok.headers.get('webhook-allowed-rate')).toBe('*');
+    expect(ok.headers.get('allow')).toBe('POST, OPTIONS');
+    for (const origin of ['evil.example', 'eventmesh.example.evil.example', '*']) {
+      const refused = await handshake(orgId, origin);
+      expect(refused.status, origin).toBe(403);
+      expect(refused.headers.get('webhook-allowed-origin')).toBeNull();
+      expect(await refused.text()).not.toContain(origin === '*' ? '"*"' : origin);
+    }
+    // A plain OPTIONS says what the URL takes, and consents to nothing.
+    const plain = await handshake(orgId);
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('allow')).toBe('POST, OPTIONS');
+    expect(plain.headers.get('webhook-allowed-origin')).toBeNull();
+    expect((await handshake('org_nope', 'eventmesh.example')).status).toBe(404);
+  });
+
+  it('validates the listed origins and removes them with null', async () => {
+    const bad = await rest(hub.url, 'PUT', '/api/v1/integrations/sap-s4hana', { apiKey, body: { settings: { webhookAllowedOrigins: ['https://x.example/path', '*'] } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['settings.webhookAllowedOrigins.0', 'settings.webhookAllowedOrigins.1']);
+    const cleared = await rest(hub.url, 'PUT', '/api/v1/integrations/sap-s4hana', { apiKey, body: { settings: { webhookAllowedOrigins: null } } });
+    expect(cleared.body.settings.webhookAllowedOrigins).toEqual([]);
+    expect((await handshake(orgId, 'eventmesh.example')).status).toBe(403);
   });
 });

@@ -87,3 +87,13 @@ export const RetryTransfersMutation = graphql(`
     }
   }
 `);
+
+export const ConfigureAllowedOriginsMutation = graphql(`
+  mutation ConfigureAllowedOrigins($origins: [String!]) {
+    configureIntegration(input: { connectorType: "sap-s4hana", webhookAllowedOrigins: $origins }) {
+      __typename
+      ... on MutationConfigureIntegrationSuccess { data { integration { webhookAllowedOrigins } } }
+      ... on ValidationError { fields { path message } }
+    }
+  }
+`);

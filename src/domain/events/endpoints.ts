@@ -11,11 +11,11 @@ import type { Db } from '../../db/connection';
 import type { JobStore } from '../../db/job-store';
 import type { WebhookEndpoint } from '../../generated/sqlite/client';
 import type { Clock } from '../../lib/clock';
-import type { Keyring } from '../../lib/crypto/keyring';
 import type { EndpointChanged, EventBus } from '../../lib/events';
 import { newId } from '../../lib/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { httpUrl } from '../integrations/inputs';
+import type { SealedSecrets } from '../secrets/sealed-secrets';
 import { parseInput } from '../validation';
 import { findEventType, isKnownPattern } from './catalog';
 import { DELIVER_QUEUE, type EventOutbox } from './outbox';
@@ -55,7 +55,7 @@ function withSeedNames(raw: unknown): unknown {
 export class EndpointService {
   constructor(
     private readonly db: Db,
-    private readonly keyring: Keyring,
+    private readonly secrets: SealedSecrets,
     private readonly outbox: EventOutbox,
     private readonly jobs: JobStore,
     private readonly events: EventBus,
@@ -81,7 +81,7 @@ export class EndpointService {
     const endpoint = await this.db.webhookEndpoint.create({
       data: {
         id, orgId, url: input.url, description: input.description ?? null, eventTypes: JSON.stringify(input.eventTypes),
-        enabled: input.enabled ?? true, rateLimitPerSecond: input.rateLimitPerSecond ?? null, secretSealed: this.seal(orgId, id, 'secret', secret),
+        enabled: input.enabled ?? true, rateLimitPerSecond: input.rateLimitPerSecond ?? null, secretSealed: this.secrets.seal('endpointSecret', { orgId, id }, secret),
       },
     });
     this.changed(endpoint, 'CREATED');
@@ -127,10 +127,14 @@ export class EndpointService {
     const endpoint = await this.get(orgId, id);
     const secret = newSecret();
     const until = new Date(this.options.clock().getTime() + this.options.secretOverlapMs);
-    const current = this.keyring.open(endpoint.secretSealed, aad(endpoint, 'secret'));
+    const current = this.secrets.open('endpointSecret', endpoint, endpoint.secretSealed);
     const updated = await this.db.webhookEndpoint.update({
       where: { id },
-      data: { secretSealed: this.seal(orgId, id, 'secret', secret), previousSecretSealed: this.seal(orgId, id, 'previousSecret', current), previousSecretUntil: until },
+      data: {
+        secretSealed: this.secrets.seal('endpointSecret', endpoint, secret),
+        previousSecretSealed: this.secrets.seal('endpointPreviousSecret', endpoint, current),
+        previousSecretUntil: until,
+      },
     });
     this.changed(updated, 'SECRET_ROTATED');
     return { secret, previousSecretValidUntil: until };
@@ -138,9 +142,9 @@ export class EndpointService {
 
   /** The secrets a delivery is signed with now: the current one first. */
   signingSecrets(endpoint: WebhookEndpoint, now: Date): string[] {
-    const current = this.keyring.open(endpoint.secretSealed, aad(endpoint, 'secret'));
+    const current = this.secrets.open('endpointSecret', endpoint, endpoint.secretSealed);
     if (!endpoint.previousSecretSealed || !endpoint.previousSecretUntil || endpoint.previousSecretUntil <= now) return [current];
-    return [current, this.keyring.open(endpoint.previousSecretSealed, aad(endpoint, 'previousSecret'))];
+    return [current, this.secrets.open('endpointPreviousSecret', endpoint, endpoint.previousSecretSealed)];
   }
 
   /** Sends an event of the catalog (its example data, marked as a test) to this endpoint only. */
@@ -194,10 +198,6 @@ export class EndpointService {
     if (problems.length) throw new ValidationError(problems);
   }
 
-  private seal(orgId: string, id: string, field: string, value: string): string {
-    return this.keyring.seal(value, `${orgId}/${id}/${field}`);
-  }
-
   private changed(endpoint: WebhookEndpoint, action: EndpointChanged['action']): void {
     this.events.publish('endpoint-changed', endpoint.orgId, { orgId: endpoint.orgId, endpointId: endpoint.id, action });
   }
@@ -205,8 +205,4 @@ export class EndpointService {
 
 function newSecret(): string {
   return `whsec_${randomBytes(24).toString('base64')}`;
-}
-
-function aad(endpoint: WebhookEndpoint, field: string): string {
-  return `${endpoint.orgId}/${endpoint.id}/${field}`;
 }

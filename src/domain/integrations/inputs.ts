@@ -19,6 +19,16 @@ export const httpUrl = z
     message: 'must not contain a user name or password; put credentials in "credentials"',
   });
 
+/**
+ * An origin name of the CloudEvents webhook handshake (`WebHook-Request-Origin`): the DNS name
+ * of the sending service, e.g. "eventemitter.example.com"; compared without regard to case.
+ */
+const originName = z
+  .string({ message: 'must be an origin name such as "eventmesh.example.com"' })
+  .max(253, 'must be at most 253 characters')
+  .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, 'must be a DNS name such as "eventmesh.example.com"')
+  .transform((value) => value.toLowerCase());
+
 const fieldMap = z.record(z.string(), z.string({ message: 'must be a source field name (string)' }).min(1, 'must not be empty'), {
   message: 'must be an object of target field -> source field',
 });
@@ -60,6 +70,11 @@ export const configureInput = z
           .max(64)
           .nullable()
           .optional(),
+        webhookAllowedOrigins: z
+          .array(originName, { message: 'must be a list of origin names such as "eventmesh.example.com" (or null for none)' })
+          .max(20, 'must list at most 20 origins')
+          .nullable()
+          .optional(),
         deleteHandling: z.enum(['deactivate', 'delete'], { message: 'must be "deactivate" (mark inactive) or "delete"' }).optional(),
         requireTimestampedSignatures: z.boolean({ message: 'must be true (Standard Webhooks signatures only) or false' }).optional(),
         previousWebhookSecretValidUntil: z
@@ -76,4 +91,4 @@ export const configureInput = z
 export type ConfigureInput = z.infer<typeof configureInput>;
 
 /** The settings keys the hub itself reads; every other key belongs to the connector. */
-export const hubSettingKeys = ['webhookSecret', 'syncIntervalMinutes', 'webhookScopes', 'deleteHandling', 'previousWebhookSecretValidUntil', 'requireTimestampedSignatures'] as const;
+export const hubSettingKeys = ['webhookSecret', 'syncIntervalMinutes', 'webhookScopes', 'webhookAllowedOrigins', 'deleteHandling', 'previousWebhookSecretValidUntil', 'requireTimestampedSignatures'] as const;

@@ -10,11 +10,11 @@ import type { DbTx } from '../../db/job-store';
 import type { EventOutbox } from '../events/outbox';
 import type { Integration } from '../../generated/sqlite/client';
 import type { Clock } from '../../lib/clock';
-import type { Keyring } from '../../lib/crypto/keyring';
 import { integrationChange, type EventBus, type IntegrationChanged } from '../../lib/events';
 import { newId } from '../../lib/ids';
 import { inFieldOrder, type FieldMap, type FieldMappings, type MappingSet } from '../entities';
 import { NotFoundError, ValidationError, type FieldProblem } from '../errors';
+import type { SealedSecrets } from '../secrets/sealed-secrets';
 import { parseInput } from '../validation';
 import { scopeProblems, type WebhookSettings } from '../webhooks/scopes';
 import { configureInput, httpUrl, hubSettingKeys, mappingsInput, type ConfigureInput } from './inputs';
@@ -35,7 +35,7 @@ export class IntegrationService {
 
   constructor(
     private readonly db: Db,
-    private readonly keyring: Keyring,
+    private readonly secrets: SealedSecrets,
     private readonly events: EventBus,
     private readonly outbox: EventOutbox,
     private readonly clock: Clock,
@@ -105,7 +105,7 @@ export class IntegrationService {
     const data = {
       tenantUrl,
       enabled: input.enabled ?? existing?.enabled ?? true,
-      credentialsSealed: this.keyring.seal(JSON.stringify(credentials), aad(orgId, id, 'credentials')),
+      credentialsSealed: this.secrets.seal('integrationCredentials', { orgId, id }, JSON.stringify(credentials)),
       credentialFields: Object.keys(credentials).sort(),
       ...this.webhookSecrets(orgId, id, existing, input.settings ?? {}, now),
       settings: { ...mergedSettings(existing, input.settings ?? {}), ...own },
@@ -152,12 +152,11 @@ export class IntegrationService {
 
   /** Decrypted credentials, for connectors only: never hand these to a transport. */
   credentials(integration: Integration): Record<string, string> {
-    return JSON.parse(this.keyring.open(integration.credentialsSealed, aad(integration.orgId, integration.id, 'credentials'))) as Record<string, string>;
+    return JSON.parse(this.secrets.open('integrationCredentials', integration, integration.credentialsSealed)) as Record<string, string>;
   }
 
   webhookSecret(integration: Integration): string | null {
-    if (!integration.webhookSecretSealed) return null;
-    return this.keyring.open(integration.webhookSecretSealed, aad(integration.orgId, integration.id, 'webhookSecret'));
+    return this.secrets.open('integrationWebhookSecret', integration, integration.webhookSecretSealed);
   }
 
   /** The secrets a signature may use now: the current one, and the replaced one during its overlap. */
@@ -169,13 +168,14 @@ export class IntegrationService {
   }
 
   private previousWebhookSecret(integration: Integration): string | null {
-    if (!integration.previousWebhookSecretSealed) return null;
-    return this.keyring.open(integration.previousWebhookSecretSealed, aad(integration.orgId, integration.id, 'previousWebhookSecret'));
+    return this.secrets.open('integrationPreviousWebhookSecret', integration, integration.previousWebhookSecretSealed);
   }
 
   /**
    * A new secret replaces the current one, which stays valid for the rotation overlap (24 hours,
    * or until `previousWebhookSecretValidUntil`), so senders can switch without losing a hook.
+   * Kept secrets are sealed again too, never copied as stored: a copy read before `secrets
+   * reseal` would put a value sealed with the old key back.
    */
   private webhookSecrets(orgId: string, id: string, existing: Integration | null, settings: ConfigureInput['settings'] & object, now: Date) {
     const given = settings.webhookSecret;
@@ -187,33 +187,12 @@ export class IntegrationService {
       until !== undefined ? (until === null ? null : new Date(until))
       : replaced ? new Date(now.getTime() + ROTATION_OVERLAP_MS)
       : (existing?.previousWebhookSecretUntil ?? null);
+    const secret = given === undefined ? current : given;
     return {
-      webhookSecretSealed:
-        given === undefined ? (existing?.webhookSecretSealed ?? null) : given === null ? null : this.keyring.seal(given, aad(orgId, id, 'webhookSecret')),
-      previousWebhookSecretSealed: previous === null || previousUntil === null ? null : this.keyring.seal(previous, aad(orgId, id, 'previousWebhookSecret')),
+      webhookSecretSealed: secret === null ? null : this.secrets.seal('integrationWebhookSecret', { orgId, id }, secret),
+      previousWebhookSecretSealed: previous === null || previousUntil === null ? null : this.secrets.seal('integrationPreviousWebhookSecret', { orgId, id }, previous),
       previousWebhookSecretUntil: previous === null ? null : previousUntil,
     };
-  }
-
-  /** Seals every secret again with the active key; returns how many integrations changed. */
-  async resealAll(): Promise<number> {
-    let changed = 0;
-    for (const integration of await this.db.integration.findMany()) {
-      const sealed = [integration.credentialsSealed, integration.webhookSecretSealed, integration.previousWebhookSecretSealed];
-      if (!sealed.some((value) => value !== null && this.keyring.needsResealing(value))) continue;
-      const { orgId, id } = integration;
-      const reseal = (value: string | null, field: string) => (value === null ? null : this.keyring.seal(value, aad(orgId, id, field)));
-      await this.db.integration.update({
-        where: { id },
-        data: {
-          credentialsSealed: this.keyring.seal(JSON.stringify(this.credentials(integration)), aad(orgId, id, 'credentials')),
-          webhookSecretSealed: reseal(this.webhookSecret(integration), 'webhookSecret'),
-          previousWebhookSecretSealed: reseal(this.previousWebhookSecret(integration), 'previousWebhookSecret'),
-        },
-      });
-      changed += 1;
-    }
-    return changed;
   }
 
   private async saveMappings(integration: Integration, mappings: FieldMappings): Promise<FieldMappings> {
@@ -280,14 +259,17 @@ function ownSettings(connector: ConnectorDefinition, existing: Integration | nul
 
 /** Integration.settings: the webhook policy; a null scope list goes back to the connector's defaults. */
 function mergedSettings(existing: Integration | null, given: NonNullable<ConfigureInput['settings']>): WebhookSettings {
-  const { webhookScopes, deleteHandling, requireTimestampedSignatures } = (existing?.settings as WebhookSettings | undefined) ?? {};
+  const { webhookScopes, webhookAllowedOrigins, deleteHandling, requireTimestampedSignatures } = (existing?.settings as WebhookSettings | undefined) ?? {};
   const settings: WebhookSettings = {
     ...(webhookScopes ? { webhookScopes } : {}),
+    ...(webhookAllowedOrigins ? { webhookAllowedOrigins } : {}),
     ...(deleteHandling ? { deleteHandling } : {}),
     ...(requireTimestampedSignatures ? { requireTimestampedSignatures } : {}),
   };
   if (given.webhookScopes === null) delete settings.webhookScopes;
   else if (given.webhookScopes !== undefined) settings.webhookScopes = [...new Set(given.webhookScopes)];
+  if (given.webhookAllowedOrigins === null) delete settings.webhookAllowedOrigins;
+  else if (given.webhookAllowedOrigins !== undefined) settings.webhookAllowedOrigins = [...new Set(given.webhookAllowedOrigins)];
   if (given.deleteHandling !== undefined) settings.deleteHandling = given.deleteHandling;
   if (given.requireTimestampedSignatures === true) settings.requireTimestampedSignatures = true;
   else if (given.requireTimestampedSignatures === false) delete settings.requireTimestampedSignatures;
@@ -298,11 +280,6 @@ function mergedSettings(existing: Integration | null, given: NonNullable<Configu
 function syncSchedule(interval: number | null | undefined, existing: Integration | null, now: Date) {
   if (interval === undefined || interval === existing?.syncIntervalMinutes) return {};
   return { syncIntervalMinutes: interval, nextSyncAt: interval === null ? null : new Date(now.getTime() + interval * 60_000) };
-}
-
-/** Associated data binds a sealed value to its org, row and field. */
-function aad(orgId: string, integrationId: string, field: string): string {
-  return `${orgId}/${integrationId}/${field}`;
 }
 
 export function storedMappings(integration: Integration): FieldMappings {

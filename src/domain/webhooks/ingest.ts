@@ -13,6 +13,7 @@ import { GroupCommit } from '../../lib/group-commit';
 import { newId } from '../../lib/ids';
 import { verifyHexSignature, verifyStandardSignature } from '../../lib/webhook-signatures';
 import { DomainError } from '../errors';
+import { consentedOrigin } from './handshake';
 import type { WebhookTarget, WebhookTargets } from './targets';
 
 export type RejectionReason = 'not_found' | 'secret_missing' | 'bad_signature' | 'invalid_json' | 'disabled';
@@ -74,7 +75,7 @@ export class WebhookIngest {
   async receive(incoming: IncomingWebhook): Promise<Acknowledgement> {
     const { connector, target } = await this.lookup(incoming.orgId, incoming.connectorType);
     if (!connector || !target) {
-      throw new WebhookRejectedError('not_found', `no ${incoming.connectorType} integration is configured for organization ${incoming.orgId}`);
+      throw notConfigured(incoming.orgId, incoming.connectorType);
     }
     if (target.secrets.length === 0) {
       throw new WebhookRejectedError('secret_missing', 'webhook secret not configured: set settings.webhookSecret on the integration');
@@ -94,9 +95,14 @@ export class WebhookIngest {
     return { deliveryId: stored.id, duplicate: stored.duplicate };
   }
 
-  /** Whether the URL names a configured integration (for the OPTIONS handshake). */
-  async exists(orgId: string, connectorType: string): Promise<boolean> {
-    return (await this.lookup(orgId, connectorType)).target !== null;
+  /**
+   * The webhook handshake: the integration's listed origin that matches `requestOrigin` (the
+   * consent to send), or null. An unknown integration is not_found, as for a POST.
+   */
+  async handshake(orgId: string, connectorType: string, requestOrigin: string | undefined): Promise<string | null> {
+    const { target } = await this.lookup(orgId, connectorType);
+    if (!target) throw notConfigured(orgId, connectorType);
+    return requestOrigin === undefined ? null : consentedOrigin(target.integration, requestOrigin);
   }
 
   /** The connector and integration a webhook URL names; malformed org ids are not looked up. */
@@ -109,6 +115,10 @@ export class WebhookIngest {
   drain(): Promise<void> {
     return this.commits.drain();
   }
+}
+
+function notConfigured(orgId: string, connectorType: string): WebhookRejectedError {
+  return new WebhookRejectedError('not_found', `no ${connectorType} integration is configured for organization ${orgId}`);
 }
 
 /** Org ids are `org_` + lower-case alphanumerics; anything else is not looked up. */

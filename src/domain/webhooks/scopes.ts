@@ -15,6 +15,8 @@ export type DeleteHandling = 'deactivate' | 'delete';
 /** The webhook part of Integration.settings (a type alias, so it is assignable to Prisma's JSON input). */
 export type WebhookSettings = {
   webhookScopes?: string[];
+  /** Origins the CloudEvents webhook handshake consents to (`WebHook-Allowed-Origin`); none when unset. */
+  webhookAllowedOrigins?: string[];
   deleteHandling?: DeleteHandling;
   requireTimestampedSignatures?: boolean;
 };

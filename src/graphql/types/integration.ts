@@ -6,6 +6,7 @@
 import { filter, pipe } from 'graphql-yoga';
 import { findConnector } from '../../connectors/registry';
 import { connectorSettings, storedMappings, type ConfigureResult } from '../../domain/integrations/integration-service';
+import { allowedOrigins } from '../../domain/webhooks/handshake';
 import { integrationPolicy } from '../../domain/webhooks/scopes';
 import { integrationChangeActions, type IntegrationChanged } from '../../lib/events';
 import { webhookUrl } from '../../services';
@@ -39,6 +40,10 @@ export const IntegrationRef = builder.prismaObject('Integration', {
     webhookScopes: t.stringList({
       description: 'Scopes whose hooks this integration acts on; hooks of other scopes are recorded as skipped',
       resolve: (i) => [...integrationPolicy(i).enabledScopes],
+    }),
+    webhookAllowedOrigins: t.stringList({
+      description: 'Origins whose CloudEvents webhook handshake (OPTIONS with WebHook-Request-Origin) this integration consents to',
+      resolve: (i) => allowedOrigins(i),
     }),
     connectorSettings: t.field({
       type: 'JSONObject',
@@ -88,6 +93,7 @@ const ConfigureIntegrationInput = builder.inputType('ConfigureIntegrationInput',
     requireTimestampedSignatures: t.boolean({
       description: 'Accept only Standard Webhooks signatures (timestamped, so a captured request cannot be replayed later); default false',
     }),
+    webhookAllowedOrigins: t.stringList({ description: 'Origin names the webhook handshake consents to, e.g. your event service\'s host; null for none' }),
     previousWebhookSecretValidUntil: t.field({ type: 'DateTime', description: 'Ends (or extends) the overlap in which the replaced webhook secret still verifies' }),
     connectorSettings: t.field({ type: 'JSONObject', description: "The connector's own settings; given keys replace the stored ones" }),
     fieldMappings: t.field({ type: FieldMappingsInput }),
@@ -152,6 +158,7 @@ builder.mutationFields((t) => ({
           ...(input.webhookScopes === undefined ? {} : { webhookScopes: input.webhookScopes }),
           ...(input.deleteHandling == null ? {} : { deleteHandling: input.deleteHandling }),
           ...(input.requireTimestampedSignatures == null ? {} : { requireTimestampedSignatures: input.requireTimestampedSignatures }),
+          ...(input.webhookAllowedOrigins === undefined ? {} : { webhookAllowedOrigins: input.webhookAllowedOrigins }),
           ...(input.previousWebhookSecretValidUntil === undefined ? {} : { previousWebhookSecretValidUntil: input.previousWebhookSecretValidUntil?.toISOString() ?? null }),
         },
         fieldMappings: input.fieldMappings ? mappingsInputToDomain(input.fieldMappings, 'fieldMappings') : undefined,

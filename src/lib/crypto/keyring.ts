@@ -82,17 +82,23 @@ export function generateKey(): Key {
   return { id: `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}${randomBytes(3).toString('hex')}`, bytes: randomBytes(32) };
 }
 
+/** A key as one HUB_ENCRYPTION_KEYS entry: `keyId:base64`. */
+export function keyEntry(key: Key): string {
+  return `${key.id}:${key.bytes.toString('base64')}`;
+}
+
 /**
- * The embedded default: a key file created on first run (mode 0600) beside the SQLite database.
- * Production deployments should pass HUB_ENCRYPTION_KEYS from a secret store instead.
+ * The development default: a key file created on first use (mode 0600). Production passes
+ * HUB_ENCRYPTION_KEYS from a secret store instead (the configuration insists on it).
  */
-export function loadKeyring(spec: string | undefined, keyFile: string): Keyring {
-  if (spec) return new Keyring(parseKeys(spec));
+export function loadKeyFile(keyFile: string): { keyring: Keyring; created: boolean } {
+  let created = false;
   if (!existsSync(keyFile)) {
     const key = generateKey();
-    mkdirSync(path.dirname(path.resolve(keyFile)), { recursive: true });
+    mkdirSync(path.dirname(keyFile), { recursive: true });
     writeFileSync(keyFile, `${JSON.stringify({ keys: [{ id: key.id, key: key.bytes.toString('base64') }] }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    created = true;
   }
   const stored = JSON.parse(readFileSync(keyFile, 'utf8')) as { keys: { id: string; key: string }[] };
-  return new Keyring(parseKeys(stored.keys.map((key) => `${key.id}:${key.key}`).join(',')));
+  return { keyring: new Keyring(parseKeys(stored.keys.map((key) => `${key.id}:${key.key}`).join(','))), created };
 }
