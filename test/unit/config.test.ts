@@ -52,8 +52,8 @@ describe('configuration', () => {
 
   it('turns introspection and suggestions off in production unless told otherwise', () => {
     expect(loadConfig({}).graphql).toMatchObject({ introspection: true, suggestions: true, corsOrigins: [] });
-    expect(loadConfig({ NODE_ENV: 'production' }).graphql).toMatchObject({ introspection: false, suggestions: false, graphiql: false });
-    expect(loadConfig({ NODE_ENV: 'production', HUB_GRAPHQL_INTROSPECTION: 'true', HUB_GRAPHQL_SUGGESTIONS: 'true' }).graphql).toMatchObject({ introspection: true, suggestions: true });
+    expect(loadConfig({ NODE_ENV: 'production', HUB_ENCRYPTION_KEYS: productionKey }).graphql).toMatchObject({ introspection: false, suggestions: false, graphiql: false });
+    expect(loadConfig({ NODE_ENV: 'production', HUB_ENCRYPTION_KEYS: productionKey, HUB_GRAPHQL_INTROSPECTION: 'true', HUB_GRAPHQL_SUGGESTIONS: 'true' }).graphql).toMatchObject({ introspection: true, suggestions: true });
     expect(loadConfig({ HUB_GRAPHQL_INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
   });
 
