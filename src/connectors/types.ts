@@ -157,6 +157,8 @@ export interface ConnectorDefinition {
   optionalCredentialFields: string[];
   /** Credential fields that hold URLs (validated as such). */
   urlCredentialFields: string[];
+  /** Help a configuration form shows beside the tenant URL and each credential field. */
+  help?: { tenantUrl?: string; credentials?: Record<string, string> };
   /** Source fields offered for each mapping set. */
   sourceFields: Record<MappingSet, SourceField[]>;
   /**

@@ -4,6 +4,7 @@ import { builder } from './builder';
 import './types/errors';
 import './types/connector';
 import './types/field-mappings';
+import './types/mapping-targets';
 import './types/sync-status';
 import './types/integration';
 import './types/sync-run';

@@ -2,6 +2,7 @@
  * GraphQL over HTTP (queries, mutations, SSE subscriptions) with graphql-yoga. Requests arrive
  * already authenticated by their transport; without a principal nothing executes.
  */
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../domain/orgs/org-service';
@@ -35,6 +36,9 @@ export function createGraphQLServer({ services, graphiql, limits }: YogaOptions)
           defaultQuery: '{\n  connectors { connectorType displayName requiredCredentialFields }\n  integrations { connectorType tenantUrl enabled credentialFields syncStatus { lastSyncAt lastSyncStatus } }\n}\n',
         }
       : false,
+    // GraphiQL's scripts and styles come from the installed package, not a CDN: it works on a
+    // network without internet.
+    renderGraphiQL,
     landingPage: false,
     // Unexpected errors become "Unexpected error." with no stack or message of their own.
     maskedErrors: { isDev: false },

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ConnectorCatalog {\n    connectors {\n      connectorType tenantUrlDescription settingsSchema\n      credentialFieldSpecs { name required url description }\n    }\n    mappingTargets {\n      itemMappings { name kind required description }\n      deliveryMappings { name kind required }\n    }\n  }\n": typeof types.ConnectorCatalogDocument,
     "\n  query Connectors {\n    connectors {\n      connectorType\n      displayName\n      description\n      requiredCredentialFields\n      itemSourceFields { name kind units }\n      defaultFieldMappings { itemMappings { target source } deliveryMappings { target source } }\n    }\n  }\n": typeof types.ConnectorsDocument,
     "\n  fragment IntegrationFields on Integration {\n    id\n    connectorType\n    tenantUrl\n    enabled\n    credentialFields\n    webhookSecretConfigured\n    webhookUrl\n    fieldMappings { itemMappings { target source } deliveryMappings { target source } }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n": typeof types.IntegrationFieldsFragmentDoc,
     "\n  mutation ConfigureIntegration($input: ConfigureIntegrationInput!) {\n    configureIntegration(input: $input) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { created integration { ...IntegrationFields } } }\n      ... on ValidationError { message code fields { path message } }\n      ... on NotFoundError { message code }\n    }\n  }\n": typeof types.ConfigureIntegrationDocument,
@@ -29,17 +30,17 @@ type Documents = {
     "\n  mutation SendTestEvent($endpointId: String!, $eventType: String) {\n    sendTestEvent(endpointId: $endpointId, eventType: $eventType) {\n      __typename\n      ... on MutationSendTestEventSuccess { data }\n      ... on ValidationError { message }\n      ... on NotFoundError { message }\n    }\n  }\n": typeof types.SendTestEventDocument,
     "\n  subscription DeliveryAttempts($endpointId: String) {\n    deliveryAttempts(endpointId: $endpointId) { attemptId endpointId eventId statusCode error }\n  }\n": typeof types.DeliveryAttemptsDocument,
     "\n  query Messages($endpointId: String!) {\n    webhookMessages(endpointId: $endpointId, first: 10) {\n      edges { node { eventId eventType status attempts payload attemptLog { statusCode latencyMs } } }\n    }\n    eventTypes { type exampleData }\n  }\n": typeof types.MessagesDocument,
-    "\n  fragment SyncRunFields on SyncRun {\n    id runId connectorType status mode trigger pages itemsSeen itemsSynced errorCount\n    errors { externalId field message }\n    error startedAt finishedAt changedSince\n  }\n": typeof types.SyncRunFieldsFragmentDoc,
+    "\n  fragment SyncRunFields on SyncRun {\n    id runId connectorType status mode trigger pages itemsTotal itemsSeen itemsSynced errorCount\n    errors { externalId field message }\n    error startedAt finishedAt changedSince\n  }\n": typeof types.SyncRunFieldsFragmentDoc,
     "\n  mutation StartSync($connectorType: String!, $mode: SyncMode) {\n    startSync(connectorType: $connectorType, mode: $mode) {\n      __typename\n      ... on MutationStartSyncSuccess { data { ...SyncRunFields } }\n      ... on ConflictError { message }\n      ... on NotFoundError { message }\n    }\n  }\n": typeof types.StartSyncDocument,
     "\n  mutation TestConnection($connectorType: String!) {\n    testConnection(connectorType: $connectorType) {\n      __typename\n      ... on MutationTestConnectionSuccess { data { success message } }\n      ... on NotFoundError { message }\n    }\n  }\n": typeof types.TestConnectionDocument,
-    "\n  subscription SyncProgress($runId: String) {\n    syncProgress(runId: $runId) { runId status pages itemsSynced errorCount }\n  }\n": typeof types.SyncProgressDocument,
+    "\n  subscription SyncProgress($runId: String) {\n    syncProgress(runId: $runId) { runId status pages itemsTotal itemsSynced errorCount }\n  }\n": typeof types.SyncProgressDocument,
     "\n  query SyncRuns($first: Int, $after: String) {\n    syncRuns(first: $first, after: $after) {\n      edges { node { ...SyncRunFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SyncRunsDocument,
     "\n  query Items($first: Int, $after: String, $sku: String, $skuPrefix: String) {\n    items(first: $first, after: $after, sku: $sku, skuPrefix: $skuPrefix) {\n      edges { cursor node { id sku name category lengthMm widthMm heightMm weightKg active source externalId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ItemsDocument,
     "\n  query SyncStatus($connectorType: String!) {\n    integration(connectorType: $connectorType) {\n      syncIntervalMinutes nextSyncAt\n      syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastError }\n    }\n  }\n": typeof types.SyncStatusDocument,
     "\n  subscription WebhookEvents($connectorType: String) {\n    webhookEvents(connectorType: $connectorType) { deliveryId connectorType status transferCount }\n  }\n": typeof types.WebhookEventsDocument,
     "\n  subscription TransferRequestUpdated($deliveryId: String) {\n    transferRequestUpdated(deliveryId: $deliveryId) { transferId scope externalId status attempts }\n  }\n": typeof types.TransferRequestUpdatedDocument,
     "\n  query WebhookEvent($deliveryId: String!) {\n    webhookEvent(deliveryId: $deliveryId) {\n      deliveryId status body signatureScheme transferCount error\n      transfers { scope externalId status outcome attempts error }\n    }\n  }\n": typeof types.WebhookEventDocument,
-    "\n  query WebhookEventList($status: WebhookEventStatus) {\n    webhookEvents(status: $status, first: 50) { edges { node { deliveryId status } } }\n  }\n": typeof types.WebhookEventListDocument,
+    "\n  query WebhookEventList($status: WebhookEventStatus, $receivedSince: DateTime, $receivedBefore: DateTime) {\n    webhookEvents(status: $status, receivedSince: $receivedSince, receivedBefore: $receivedBefore, first: 50) { edges { node { deliveryId status receivedAt } } }\n  }\n": typeof types.WebhookEventListDocument,
     "\n  query TransferRequests($externalId: String) {\n    transferRequests(externalId: $externalId, first: 20) { edges { node { transferId scope status event { deliveryId } } } }\n  }\n": typeof types.TransferRequestsDocument,
     "\n  query Deliveries($orderId: String) {\n    deliveries(orderId: $orderId, first: 5) { edges { node { orderId shipTo active lines { lineNumber sku quantity quantityUnit } } } }\n  }\n": typeof types.DeliveriesDocument,
     "\n  query WebhookSettings {\n    connector(connectorType: \"sap-s4hana\") { webhookScopes { name entity action } }\n    integration(connectorType: \"sap-s4hana\") {\n      webhookScopes deleteHandling webhookSecretConfigured previousWebhookSecretValidUntil\n      syncStatus { lastWebhookAt lastWebhookStatus lastError }\n    }\n  }\n": typeof types.WebhookSettingsDocument,
@@ -48,6 +49,7 @@ type Documents = {
     "\n  mutation RetryTransfers($ids: [String!]!) {\n    retryTransferRequests(transferIds: $ids) {\n      __typename\n      ... on MutationRetryTransferRequestsSuccess { data }\n    }\n  }\n": typeof types.RetryTransfersDocument,
 };
 const documents: Documents = {
+    "\n  query ConnectorCatalog {\n    connectors {\n      connectorType tenantUrlDescription settingsSchema\n      credentialFieldSpecs { name required url description }\n    }\n    mappingTargets {\n      itemMappings { name kind required description }\n      deliveryMappings { name kind required }\n    }\n  }\n": types.ConnectorCatalogDocument,
     "\n  query Connectors {\n    connectors {\n      connectorType\n      displayName\n      description\n      requiredCredentialFields\n      itemSourceFields { name kind units }\n      defaultFieldMappings { itemMappings { target source } deliveryMappings { target source } }\n    }\n  }\n": types.ConnectorsDocument,
     "\n  fragment IntegrationFields on Integration {\n    id\n    connectorType\n    tenantUrl\n    enabled\n    credentialFields\n    webhookSecretConfigured\n    webhookUrl\n    fieldMappings { itemMappings { target source } deliveryMappings { target source } }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n": types.IntegrationFieldsFragmentDoc,
     "\n  mutation ConfigureIntegration($input: ConfigureIntegrationInput!) {\n    configureIntegration(input: $input) {\n      __typename\n      ... on MutationConfigureIntegrationSuccess { data { created integration { ...IntegrationFields } } }\n      ... on ValidationError { message code fields { path message } }\n      ... on NotFoundError { message code }\n    }\n  }\n": types.ConfigureIntegrationDocument,
@@ -63,17 +65,17 @@ const documents: Documents = {
     "\n  mutation SendTestEvent($endpointId: String!, $eventType: String) {\n    sendTestEvent(endpointId: $endpointId, eventType: $eventType) {\n      __typename\n      ... on MutationSendTestEventSuccess { data }\n      ... on ValidationError { message }\n      ... on NotFoundError { message }\n    }\n  }\n": types.SendTestEventDocument,
     "\n  subscription DeliveryAttempts($endpointId: String) {\n    deliveryAttempts(endpointId: $endpointId) { attemptId endpointId eventId statusCode error }\n  }\n": types.DeliveryAttemptsDocument,
     "\n  query Messages($endpointId: String!) {\n    webhookMessages(endpointId: $endpointId, first: 10) {\n      edges { node { eventId eventType status attempts payload attemptLog { statusCode latencyMs } } }\n    }\n    eventTypes { type exampleData }\n  }\n": types.MessagesDocument,
-    "\n  fragment SyncRunFields on SyncRun {\n    id runId connectorType status mode trigger pages itemsSeen itemsSynced errorCount\n    errors { externalId field message }\n    error startedAt finishedAt changedSince\n  }\n": types.SyncRunFieldsFragmentDoc,
+    "\n  fragment SyncRunFields on SyncRun {\n    id runId connectorType status mode trigger pages itemsTotal itemsSeen itemsSynced errorCount\n    errors { externalId field message }\n    error startedAt finishedAt changedSince\n  }\n": types.SyncRunFieldsFragmentDoc,
     "\n  mutation StartSync($connectorType: String!, $mode: SyncMode) {\n    startSync(connectorType: $connectorType, mode: $mode) {\n      __typename\n      ... on MutationStartSyncSuccess { data { ...SyncRunFields } }\n      ... on ConflictError { message }\n      ... on NotFoundError { message }\n    }\n  }\n": types.StartSyncDocument,
     "\n  mutation TestConnection($connectorType: String!) {\n    testConnection(connectorType: $connectorType) {\n      __typename\n      ... on MutationTestConnectionSuccess { data { success message } }\n      ... on NotFoundError { message }\n    }\n  }\n": types.TestConnectionDocument,
-    "\n  subscription SyncProgress($runId: String) {\n    syncProgress(runId: $runId) { runId status pages itemsSynced errorCount }\n  }\n": types.SyncProgressDocument,
+    "\n  subscription SyncProgress($runId: String) {\n    syncProgress(runId: $runId) { runId status pages itemsTotal itemsSynced errorCount }\n  }\n": types.SyncProgressDocument,
     "\n  query SyncRuns($first: Int, $after: String) {\n    syncRuns(first: $first, after: $after) {\n      edges { node { ...SyncRunFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SyncRunsDocument,
     "\n  query Items($first: Int, $after: String, $sku: String, $skuPrefix: String) {\n    items(first: $first, after: $after, sku: $sku, skuPrefix: $skuPrefix) {\n      edges { cursor node { id sku name category lengthMm widthMm heightMm weightKg active source externalId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ItemsDocument,
     "\n  query SyncStatus($connectorType: String!) {\n    integration(connectorType: $connectorType) {\n      syncIntervalMinutes nextSyncAt\n      syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastError }\n    }\n  }\n": types.SyncStatusDocument,
     "\n  subscription WebhookEvents($connectorType: String) {\n    webhookEvents(connectorType: $connectorType) { deliveryId connectorType status transferCount }\n  }\n": types.WebhookEventsDocument,
     "\n  subscription TransferRequestUpdated($deliveryId: String) {\n    transferRequestUpdated(deliveryId: $deliveryId) { transferId scope externalId status attempts }\n  }\n": types.TransferRequestUpdatedDocument,
     "\n  query WebhookEvent($deliveryId: String!) {\n    webhookEvent(deliveryId: $deliveryId) {\n      deliveryId status body signatureScheme transferCount error\n      transfers { scope externalId status outcome attempts error }\n    }\n  }\n": types.WebhookEventDocument,
-    "\n  query WebhookEventList($status: WebhookEventStatus) {\n    webhookEvents(status: $status, first: 50) { edges { node { deliveryId status } } }\n  }\n": types.WebhookEventListDocument,
+    "\n  query WebhookEventList($status: WebhookEventStatus, $receivedSince: DateTime, $receivedBefore: DateTime) {\n    webhookEvents(status: $status, receivedSince: $receivedSince, receivedBefore: $receivedBefore, first: 50) { edges { node { deliveryId status receivedAt } } }\n  }\n": types.WebhookEventListDocument,
     "\n  query TransferRequests($externalId: String) {\n    transferRequests(externalId: $externalId, first: 20) { edges { node { transferId scope status event { deliveryId } } } }\n  }\n": types.TransferRequestsDocument,
     "\n  query Deliveries($orderId: String) {\n    deliveries(orderId: $orderId, first: 5) { edges { node { orderId shipTo active lines { lineNumber sku quantity quantityUnit } } } }\n  }\n": types.DeliveriesDocument,
     "\n  query WebhookSettings {\n    connector(connectorType: \"sap-s4hana\") { webhookScopes { name entity action } }\n    integration(connectorType: \"sap-s4hana\") {\n      webhookScopes deleteHandling webhookSecretConfigured previousWebhookSecretValidUntil\n      syncStatus { lastWebhookAt lastWebhookStatus lastError }\n    }\n  }\n": types.WebhookSettingsDocument,
@@ -96,6 +98,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectorCatalog {\n    connectors {\n      connectorType tenantUrlDescription settingsSchema\n      credentialFieldSpecs { name required url description }\n    }\n    mappingTargets {\n      itemMappings { name kind required description }\n      deliveryMappings { name kind required }\n    }\n  }\n"): (typeof documents)["\n  query ConnectorCatalog {\n    connectors {\n      connectorType tenantUrlDescription settingsSchema\n      credentialFieldSpecs { name required url description }\n    }\n    mappingTargets {\n      itemMappings { name kind required description }\n      deliveryMappings { name kind required }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -159,7 +165,7 @@ export function graphql(source: "\n  query Messages($endpointId: String!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SyncRunFields on SyncRun {\n    id runId connectorType status mode trigger pages itemsSeen itemsSynced errorCount\n    errors { externalId field message }\n    error startedAt finishedAt changedSince\n  }\n"): (typeof documents)["\n  fragment SyncRunFields on SyncRun {\n    id runId connectorType status mode trigger pages itemsSeen itemsSynced errorCount\n    errors { externalId field message }\n    error startedAt finishedAt changedSince\n  }\n"];
+export function graphql(source: "\n  fragment SyncRunFields on SyncRun {\n    id runId connectorType status mode trigger pages itemsTotal itemsSeen itemsSynced errorCount\n    errors { externalId field message }\n    error startedAt finishedAt changedSince\n  }\n"): (typeof documents)["\n  fragment SyncRunFields on SyncRun {\n    id runId connectorType status mode trigger pages itemsTotal itemsSeen itemsSynced errorCount\n    errors { externalId field message }\n    error startedAt finishedAt changedSince\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -171,7 +177,7 @@ export function graphql(source: "\n  mutation TestConnection($connectorType: Str
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription SyncProgress($runId: String) {\n    syncProgress(runId: $runId) { runId status pages itemsSynced errorCount }\n  }\n"): (typeof documents)["\n  subscription SyncProgress($runId: String) {\n    syncProgress(runId: $runId) { runId status pages itemsSynced errorCount }\n  }\n"];
+export function graphql(source: "\n  subscription SyncProgress($runId: String) {\n    syncProgress(runId: $runId) { runId status pages itemsTotal itemsSynced errorCount }\n  }\n"): (typeof documents)["\n  subscription SyncProgress($runId: String) {\n    syncProgress(runId: $runId) { runId status pages itemsTotal itemsSynced errorCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -199,7 +205,7 @@ export function graphql(source: "\n  query WebhookEvent($deliveryId: String!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WebhookEventList($status: WebhookEventStatus) {\n    webhookEvents(status: $status, first: 50) { edges { node { deliveryId status } } }\n  }\n"): (typeof documents)["\n  query WebhookEventList($status: WebhookEventStatus) {\n    webhookEvents(status: $status, first: 50) { edges { node { deliveryId status } } }\n  }\n"];
+export function graphql(source: "\n  query WebhookEventList($status: WebhookEventStatus, $receivedSince: DateTime, $receivedBefore: DateTime) {\n    webhookEvents(status: $status, receivedSince: $receivedSince, receivedBefore: $receivedBefore, first: 50) { edges { node { deliveryId status receivedAt } } }\n  }\n"): (typeof documents)["\n  query WebhookEventList($status: WebhookEventStatus, $receivedSince: DateTime, $receivedBefore: DateTime) {\n    webhookEvents(status: $status, receivedSince: $receivedSince, receivedBefore: $receivedBefore, first: 50) { edges { node { deliveryId status receivedAt } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

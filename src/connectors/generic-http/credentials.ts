@@ -16,6 +16,14 @@ export const credentialFieldsByAuthType: Record<AuthSettings['type'], readonly s
 
 export const allCredentialFields = [...new Set(Object.values(credentialFieldsByAuthType).flat())];
 
+/** For a configuration form: which auth types use each field. */
+export const credentialHelp: Record<string, string> = Object.fromEntries(
+  allCredentialFields.map((field) => {
+    const types = Object.entries(credentialFieldsByAuthType).filter(([, fields]) => fields.includes(field)).map(([type]) => `"${type}"`);
+    return [field, `Required with settings auth.type ${types.join(' or ')}`];
+  }),
+);
+
 /** `credentials.apiKey: is required for auth type "header"`, one problem per missing field. */
 export function missingCredentials(type: AuthSettings['type'], credentials: Record<string, string>): FieldProblem[] {
   return credentialFieldsByAuthType[type]

@@ -6,7 +6,7 @@
  */
 import type { ConnectorDefinition } from '../types';
 import { createGenericClient } from './client';
-import { allCredentialFields, missingCredentials } from './credentials';
+import { allCredentialFields, credentialHelp, missingCredentials } from './credentials';
 import { settingsSchema, type GenericSettings } from './settings';
 import { genericWebhooks } from './webhooks';
 
@@ -18,6 +18,7 @@ export const genericHttp: ConnectorDefinition = {
   requiredCredentialFields: [],
   optionalCredentialFields: allCredentialFields,
   urlCredentialFields: ['tokenUrl'],
+  help: { tenantUrl: 'Base URL of the JSON API, e.g. https://erp.example.com/api', credentials: credentialHelp },
   sourceFields: { itemMappings: [], deliveryMappings: [] },
   acceptsAnySourceField: true,
   defaultMappings: {

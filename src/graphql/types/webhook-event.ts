@@ -64,11 +64,23 @@ builder.queryFields((t) => ({
     type: 'WebhookEvent',
     cursor: 'id',
     description: 'Inbound webhooks of your organization, newest first',
-    args: { connectorType: t.arg.string(), status: t.arg({ type: WebhookEventStatusEnum }) },
+    args: {
+      connectorType: t.arg.string(),
+      status: t.arg({ type: WebhookEventStatusEnum }),
+      receivedSince: t.arg({ type: 'DateTime', description: 'Received at or after this instant' }),
+      receivedBefore: t.arg({ type: 'DateTime', description: 'Received before this instant' }),
+    },
     resolve: (query, _root, args, ctx) =>
       ctx.services.db.webhookEvent.findMany({
         ...query,
-        where: { orgId: orgIdOf(ctx), ...(args.connectorType ? { connectorType: args.connectorType } : {}), ...(args.status ? { status: args.status } : {}) },
+        where: {
+          orgId: orgIdOf(ctx),
+          ...(args.connectorType ? { connectorType: args.connectorType } : {}),
+          ...(args.status ? { status: args.status } : {}),
+          ...(args.receivedSince || args.receivedBefore
+            ? { receivedAt: { ...(args.receivedSince ? { gte: args.receivedSince } : {}), ...(args.receivedBefore ? { lt: args.receivedBefore } : {}) } }
+            : {}),
+        },
         orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
       }),
   }),
