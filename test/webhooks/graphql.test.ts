@@ -152,6 +152,12 @@ describe('replay and retry', () => {
     const retried = await gql(hub.url, apiKey, RetryTransfersMutation, { ids: [again.transfers[0]!.id] });
     expect(retried.data?.retryTransferRequests).toEqual({ __typename: 'MutationRetryTransferRequestsSuccess', data: [again.transfers[0]!.id] });
     await settledEvent(hub, res.body.deliveryId);
+    // A time window bounds a filtered replay at both ends.
+    const before = await gql(hub.url, apiKey, ReplayMutation, { input: { statuses: ['FAILED'], receivedBefore: failed.receivedAt.toISOString() } });
+    expect(before.data?.replayWebhookEvents).toMatchObject({ data: { queued: expect.not.arrayContaining([res.body.deliveryId]) } });
+    const window = await gql(hub.url, apiKey, ReplayMutation, { input: { statuses: ['FAILED'], receivedBefore: new Date(failed.receivedAt.getTime() + 1).toISOString() } });
+    expect(window.data?.replayWebhookEvents).toMatchObject({ data: { queued: expect.arrayContaining([res.body.deliveryId]) } });
+    await settledEvent(hub, res.body.deliveryId);
     const empty = await gql(hub.url, apiKey, ReplayMutation, { input: {} });
     expect(empty.data?.replayWebhookEvents).toMatchObject({ __typename: 'ValidationError' });
   });

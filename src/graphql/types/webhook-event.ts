@@ -49,7 +49,8 @@ const ReplayWebhookEventsInput = builder.inputType('ReplayWebhookEventsInput', {
     eventIds: t.stringList(),
     connectorType: t.string(),
     statuses: t.field({ type: [WebhookEventStatusEnum] }),
-    receivedSince: t.field({ type: 'DateTime' }),
+    receivedSince: t.field({ type: 'DateTime', description: 'Received at or after this instant' }),
+    receivedBefore: t.field({ type: 'DateTime', description: 'Received before this instant' }),
   }),
 });
 
@@ -104,6 +105,7 @@ builder.mutationFields((t) => ({
         connectorType: input.connectorType ?? undefined,
         statuses: input.statuses ?? undefined,
         receivedSince: input.receivedSince ?? undefined,
+        receivedBefore: input.receivedBefore ?? undefined,
       }),
     }),
   }),

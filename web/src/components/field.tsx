@@ -1,6 +1,5 @@
 /** A labelled form field with its help text and the API's error for it. */
-import { useId, type ReactElement, type ReactNode } from 'react';
-import { cloneElement } from 'react';
+import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
 
 export function Field({ label, help, error, children, aside }: { label: ReactNode; help?: ReactNode; error?: string; aside?: ReactNode; children: ReactElement<Record<string, unknown>> }) {
   const id = useId();

@@ -10,7 +10,9 @@ export function Loading({ what = 'Loading' }: { what?: string }) {
   );
 }
 
-export function ErrorNotice({ error, onRetry }: { error: ApiError | string; onRetry?: () => void }) {
+/** An error from the API or the hub, where it belongs; nothing when there is none. */
+export function ErrorNotice({ error, onRetry }: { error: ApiError | string | null | undefined; onRetry?: () => void }) {
+  if (!error) return null;
   const message = typeof error === 'string' ? error : error.message;
   return (
     <div className="state error" role="alert">
@@ -21,6 +23,16 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError | string; onRe
         </button>
       )}
     </div>
+  );
+}
+
+/** What an action did ("Saved.", "3 queued again."), announced; nothing when there is nothing to say. */
+export function Notice({ text }: { text: string | null | undefined }) {
+  if (!text) return null;
+  return (
+    <span className="saved" role="status">
+      {text}
+    </span>
   );
 }
 

@@ -52,6 +52,9 @@ export type IntegrationChangeAction =
 export type ReplayWebhookEventsInput = {
   connectorType?: string | null | undefined;
   eventIds?: Array<string> | null | undefined;
+  /** Received before this instant */
+  receivedBefore?: string | null | undefined;
+  /** Received at or after this instant */
   receivedSince?: string | null | undefined;
   statuses?: Array<WebhookEventStatus> | null | undefined;
 };

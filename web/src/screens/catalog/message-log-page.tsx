@@ -1,5 +1,6 @@
 /** The message log: every message of one endpoint (chosen here, kept in the URL), with resend. */
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
+import { useSearchParam } from '../../components/search-param';
 import { useQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../components/states';
 import { EndpointChoices } from '../endpoints/documents';
@@ -7,14 +8,8 @@ import { MessageLog } from '../endpoints/message-log';
 
 export function MessageLogPage() {
   const endpoints = useQuery(EndpointChoices, {});
-  const [params, setParams] = useSearchParams();
-  const set = (key: string, value: string | null) =>
-    setParams((previous) => {
-      const next = new URLSearchParams(previous);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
+  const [endpoint, setEndpoint] = useSearchParam('endpoint');
+  const [status, setStatus] = useSearchParam('status');
 
   return (
     <section>
@@ -30,13 +25,13 @@ export function MessageLogPage() {
               </Empty>
             );
           }
-          const chosen = params.get('endpoint') ?? webhookEndpoints[0]!.endpointId;
+          const chosen = endpoint ?? webhookEndpoints[0]!.endpointId;
           return (
             <>
               <div className="filters">
                 <label>
                   Endpoint
-                  <select value={chosen} onChange={(event) => set('endpoint', event.target.value)} name="endpoint">
+                  <select value={chosen} onChange={(event) => setEndpoint(event.target.value)} name="endpoint">
                     {webhookEndpoints.map((endpoint) => (
                       <option key={endpoint.endpointId} value={endpoint.endpointId}>
                         {endpoint.url}
@@ -47,7 +42,7 @@ export function MessageLogPage() {
                 </label>
                 <Link href={`/endpoints/${chosen}`}>Open the endpoint</Link>
               </div>
-              <MessageLog endpointId={chosen} status={params.get('status')} onStatus={(status) => set('status', status)} />
+              <MessageLog endpointId={chosen} status={status} onStatus={setStatus} />
             </>
           );
         }}

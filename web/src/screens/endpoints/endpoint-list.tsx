@@ -89,12 +89,8 @@ function CreateEndpointForm({ catalog }: { catalog: Array<{ type: string; descri
   return (
     <form className="card form" onSubmit={submit} aria-label="Create an endpoint" noValidate>
       <h2>Create an endpoint</h2>
-      {summary && (
-        <p className="banner bad" role="alert">
-          {summary}
-        </p>
-      )}
-      {creating.error && <ErrorNotice error={creating.error} />}
+      <ErrorNotice error={summary} />
+      <ErrorNotice error={creating.error} />
       <OtherErrors errors={errors} shown={(path) => own.some((name) => path === name || path.startsWith(`${name}.`))} />
       <Field label="URL" help="https:// (plain http only where the hub allows private targets)" error={errors.url}>
         <input type="url" name="url" value={url} onChange={(event) => setUrl(event.target.value)} placeholder="https://your-app.com/webhook" required />

@@ -4,12 +4,14 @@
  * failed messages since a time.
  */
 import { useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useApi } from '../../api/api-context';
 import { useMutation, useQuery, useSubscription, useThrottled } from '../../api/hooks';
 import { outcome } from '../../api/outcome';
+import { DeleteCard } from '../../components/delete-card';
 import { Ago, Badge, formatTime, JsonBlock } from '../../components/format';
-import { Empty, ErrorNotice, QueryView } from '../../components/states';
+import { useSearchParam } from '../../components/search-param';
+import { Empty, ErrorNotice, QueryView, Notice } from '../../components/states';
 import type { EndpointFieldsFragment } from '../../gql/graphql';
 import { AttemptLog } from './attempt-log';
 import { DeleteEndpoint, EndpointChanges, EndpointPageQuery, RecoverMessages, RevealSecret, RotateSecret, SendTestEvent, UpdateEndpoint } from './documents';
@@ -19,7 +21,7 @@ import { MessageLog } from './message-log';
 export function EndpointPage({ endpointId }: { endpointId: string }) {
   const page = useQuery(EndpointPageQuery, { endpointId });
   useSubscription(EndpointChanges, {}, useThrottled(page.refetch, 300));
-  const [params, setParams] = useSearchParams();
+  const [status, setStatus] = useSearchParam('status');
 
   return (
     <QueryView state={page} what="Loading the endpoint">
@@ -46,18 +48,9 @@ export function EndpointPage({ endpointId }: { endpointId: string }) {
             <Secret endpoint={endpoint} onRotated={page.refetch} />
             <TestEvent endpoint={endpoint} catalog={eventTypes} />
             <AttemptLog endpointId={endpointId} />
-            <MessageLog
-              endpointId={endpointId}
-              status={params.get('status')}
-              onStatus={(status) => setParams((previous) => {
-                const next = new URLSearchParams(previous);
-                if (status) next.set('status', status);
-                else next.delete('status');
-                return next;
-              })}
-            />
+            <MessageLog endpointId={endpointId} status={status} onStatus={setStatus} />
             <Recover endpointId={endpointId} />
-            <Remove endpointId={endpointId} />
+            <DeleteEndpointCard endpointId={endpointId} />
           </section>
         );
       }}
@@ -113,11 +106,7 @@ function Settings({ endpoint, catalog, onChanged }: { endpoint: EndpointFieldsFr
             Enable
           </button>
         )}
-        {saved && (
-          <span className="saved" role="status">
-            {saved}
-          </span>
-        )}
+        <Notice text={saved} />
       </div>
       <EventTypePicker catalog={catalog} value={eventTypes} onChange={setEventTypes} />
       <div className="actions">
@@ -125,7 +114,7 @@ function Settings({ endpoint, catalog, onChanged }: { endpoint: EndpointFieldsFr
           Save event types
         </button>
       </div>
-      {(problem ?? updating.error) && <ErrorNotice error={(problem ?? updating.error)!} />}
+      <ErrorNotice error={problem ?? updating.error} />
     </div>
   );
 }
@@ -192,13 +181,9 @@ function Secret({ endpoint, onRotated }: { endpoint: EndpointFieldsFragment; onR
         <button type="button" onClick={runRotate} disabled={rotating.running}>
           Rotate secret
         </button>
-        {notice && (
-          <span className="saved" role="status">
-            {notice}
-          </span>
-        )}
+        <Notice text={notice} />
       </div>
-      {(problem ?? rotating.error) && <ErrorNotice error={(problem ?? rotating.error)!} />}
+      <ErrorNotice error={problem ?? rotating.error} />
     </div>
   );
 }
@@ -244,7 +229,7 @@ function TestEvent({ endpoint, catalog }: { endpoint: EndpointFieldsFragment; ca
           {result.text}
         </p>
       )}
-      {sending.error && <ErrorNotice error={sending.error} />}
+      <ErrorNotice error={sending.error} />
     </div>
   );
 }
@@ -272,36 +257,23 @@ function Recover({ endpointId }: { endpointId: string }) {
         <button type="button" onClick={run} disabled={!since || recovering.running}>
           Recover messages
         </button>
-        {result && (
-          <span className="saved" role="status">
-            {result}
-          </span>
-        )}
+        <Notice text={result} />
       </div>
-      {recovering.error && <ErrorNotice error={recovering.error} />}
+      <ErrorNotice error={recovering.error} />
     </div>
   );
 }
 
-function Remove({ endpointId }: { endpointId: string }) {
+function DeleteEndpointCard({ endpointId }: { endpointId: string }) {
   const [remove, removing] = useMutation(DeleteEndpoint);
   const [, navigate] = useLocation();
-  const [problem, setProblem] = useState<string | undefined>();
-  const run = async () => {
-    if (!window.confirm('Delete this endpoint? It receives nothing more; its messages are deleted.')) return;
+  const onDelete = async () => {
     const answer = await remove({ endpointId });
-    if (!answer) return;
+    if (!answer) return undefined; // the call itself failed: shown from removing.error
     const settled = outcome(answer.deleteWebhookEndpoint);
-    if (settled.ok) navigate('/endpoints');
-    else setProblem(settled.message);
+    if (!settled.ok) return settled.message;
+    navigate('/endpoints');
+    return undefined;
   };
-  return (
-    <div className="card danger">
-      <h2>Delete</h2>
-      {(problem ?? removing.error) && <ErrorNotice error={(problem ?? removing.error)!} />}
-      <button type="button" className="danger" onClick={run} disabled={removing.running}>
-        Delete this endpoint
-      </button>
-    </div>
-  );
+  return <DeleteCard label="Delete this endpoint" confirmation="Delete this endpoint? It receives nothing more; its messages and attempt log are deleted." onDelete={onDelete} error={removing.error} />;
 }

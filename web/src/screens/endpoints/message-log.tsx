@@ -6,7 +6,7 @@ import { Fragment, useState } from 'react';
 import { useMutation, useQuery, useSubscription, useThrottled } from '../../api/hooks';
 import { outcome } from '../../api/outcome';
 import { Ago, Badge, formatTime, JsonBlock } from '../../components/format';
-import { Empty, ErrorNotice, QueryView } from '../../components/states';
+import { Empty, ErrorNotice, QueryView, Notice } from '../../components/states';
 import { AttemptTable } from './attempt-log';
 import { AttemptLive, MessagesQuery, ResendMessage } from './documents';
 
@@ -42,13 +42,9 @@ export function MessageLog({ endpointId, status, onStatus }: { endpointId: strin
             ))}
           </select>
         </label>
-        {notice && (
-          <span className="saved" role="status">
-            {notice}
-          </span>
-        )}
+        <Notice text={notice} />
       </div>
-      {resending.error && <ErrorNotice error={resending.error} />}
+      <ErrorNotice error={resending.error} />
       <QueryView state={messages} what="Loading messages">
         {(data) => {
           const rows = data.webhookMessages.edges.map((edge) => edge.node);

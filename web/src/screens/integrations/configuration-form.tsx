@@ -97,12 +97,8 @@ export function ConfigurationForm({ connector, integration, onSaved, onEdit }: {
   return (
     <form className="card form" onSubmit={submit} aria-label="Configuration" noValidate>
       <h2>Configuration</h2>
-      {summary && (
-        <p className="banner bad" role="alert">
-          {summary}
-        </p>
-      )}
-      {error && <ErrorNotice error={error} />}
+      <ErrorNotice error={summary} />
+      <ErrorNotice error={error} />
       <OtherErrors errors={errors} shown={isShown} />
 
       <Field label="Enabled" help="A disabled integration neither syncs nor takes webhooks.">

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useMutation, useQuery, useSubscription, useThrottled } from '../../api/hooks';
 import { outcome } from '../../api/outcome';
+import { DeleteCard } from '../../components/delete-card';
 import { Badge } from '../../components/format';
 import { ErrorNotice, QueryView } from '../../components/states';
 import { ConfigurationForm } from './configuration-form';
@@ -81,7 +82,7 @@ export function IntegrationPage({ connectorType, tab }: { connectorType: string;
                       </p>
                     )}
                     <ConfigurationForm connector={connector} integration={integration} onSaved={saved} onEdit={() => setNotice(undefined)} />
-                    <DangerZone connectorType={connectorType} displayName={connector.displayName} />
+                    <DeleteIntegrationCard connectorType={connectorType} displayName={connector.displayName} />
                   </>
                 )}
                 {tab === 'mappings' && <MappingsEditor connector={connector} integration={integration} targets={mappingTargets} onSaved={page.refetch} />}
@@ -124,7 +125,7 @@ function Overview({ connectorType, webhookUrl, lastError }: { connectorType: str
         <button type="button" onClick={run} disabled={testing.running}>
           {testing.running ? 'Testing…' : 'Test connection'}
         </button>
-        {testing.error && <ErrorNotice error={testing.error} />}
+        <ErrorNotice error={testing.error} />
         {result && (
           <p className={`connection-test ${result.success ? 'good' : 'bad'}`} role="status" data-success={result.success}>
             {result.success ? '✓ ' : '✗ '}
@@ -136,25 +137,22 @@ function Overview({ connectorType, webhookUrl, lastError }: { connectorType: str
   );
 }
 
-function DangerZone({ connectorType, displayName }: { connectorType: string; displayName: string }) {
+function DeleteIntegrationCard({ connectorType, displayName }: { connectorType: string; displayName: string }) {
   const [remove, removing] = useMutation(DeleteIntegration);
   const [, navigate] = useLocation();
-  const [problem, setProblem] = useState<string | undefined>();
-  const run = async () => {
-    if (!window.confirm(`Delete the ${displayName} integration? Its configuration, credentials and webhook secret are removed.`)) return;
+  const onDelete = async () => {
     const answer = await remove({ connectorType });
-    if (!answer) return;
+    if (!answer) return undefined; // the call itself failed: shown from removing.error
     const settled = outcome(answer.deleteIntegration);
-    if (settled.ok) navigate('/integrations');
-    else setProblem(settled.message);
+    if (!settled.ok) return settled.message;
+    navigate('/integrations');
+    return undefined;
   };
   return (
-    <div className="card danger">
-      <h2>Delete</h2>
-      {(problem ?? removing.error) && <ErrorNotice error={(problem ?? removing.error)!} />}
-      <button type="button" className="danger" onClick={run} disabled={removing.running}>
-        Delete this integration
-      </button>
-    </div>
+    <DeleteCard
+      label="Delete this integration"
+      confirmation={`Delete the ${displayName} integration? Its configuration, credentials and webhook secret are removed.`}
+      onDelete={onDelete} error={removing.error}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useMutation } from '../../api/hooks';
 import { outcome, type FieldErrors } from '../../api/outcome';
 import { OtherErrors } from '../../components/field';
-import { ErrorNotice } from '../../components/states';
+import { ErrorNotice, Notice } from '../../components/states';
 import type { IntegrationDetailFragment, IntegrationPageQuery, ValueKind } from '../../gql/graphql';
 import { ResetMappings, UpdateMappings } from './documents';
 
@@ -69,12 +69,8 @@ export function MappingsEditor({ connector, integration, targets, onSaved }: { c
     <section className="card" aria-label="Field mappings">
       <h2>Field mappings</h2>
       <p className="help">Which field of the host system fills each field of the hub. Lengths are stored in millimetres and weights in kilograms, converted from the units the host sends.</p>
-      {summary && (
-        <p className="banner bad" role="alert">
-          {summary}
-        </p>
-      )}
-      {(updating.error || resetting.error) && <ErrorNotice error={(updating.error ?? resetting.error)!} />}
+      <ErrorNotice error={summary} />
+      <ErrorNotice error={updating.error ?? resetting.error} />
       <OtherErrors errors={errors} shown={(path) => sets.some((set) => targets[set.name].some((t) => path === `${set.name}.${t.name}`))} />
       {sets.map((set) => {
         const sources = connector[set.sources];
@@ -142,11 +138,7 @@ export function MappingsEditor({ connector, integration, targets, onSaved }: { c
         <button type="button" onClick={resetToDefaults} disabled={resetting.running}>
           Reset to defaults
         </button>
-        {saved && (
-          <span className="saved" role="status">
-            {saved}
-          </span>
-        )}
+        <Notice text={saved} />
       </div>
     </section>
   );

@@ -47,7 +47,7 @@ export function SyncPanel({ connectorType, enabled }: { connectorType: string; e
         </button>
         {!enabled && <span className="muted">Enable the integration to sync.</span>}
       </div>
-      {(problem ?? starting.error) && <ErrorNotice error={(problem ?? starting.error)!} />}
+      <ErrorNotice error={problem ?? starting.error} />
       {shown && <RunProgress run={shown} />}
 
       <h3>Run history</h3>
@@ -84,7 +84,7 @@ function RunProgress({ run }: { run: SyncRunRowFragment }) {
         {total !== null ? ` of ${count(total)}` : ''} records read · {count(run.itemsSynced)} stored · {count(run.errorCount)} errors
         {done && run.finishedAt ? ` · finished ${formatTime(run.finishedAt)}` : ''}
       </p>
-      {run.error && <ErrorNotice error={run.error} />}
+      <ErrorNotice error={run.error} />
     </div>
   );
 }

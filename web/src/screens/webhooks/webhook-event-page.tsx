@@ -7,7 +7,7 @@ import { Link } from 'wouter';
 import { useMutation, useQuery, useSubscription, useThrottled } from '../../api/hooks';
 import { outcome } from '../../api/outcome';
 import { Ago, Badge, formatTime, JsonBlock } from '../../components/format';
-import { Empty, ErrorNotice, QueryView } from '../../components/states';
+import { Empty, ErrorNotice, QueryView, Notice } from '../../components/states';
 import { ReplayWebhookEvents, RetryTransfers, TransferLive, WebhookEventLive, WebhookEventQuery } from './documents';
 
 export function WebhookEventPage({ deliveryId }: { deliveryId: string }) {
@@ -92,13 +92,9 @@ export function WebhookEventPage({ deliveryId }: { deliveryId: string }) {
                 <button type="button" onClick={() => runRetry(failed)} disabled={failed.length === 0 || retrying.running}>
                   Retry failed transfers ({failed.length})
                 </button>
-                {notice && (
-                  <span className="saved" role="status">
-                    {notice}
-                  </span>
-                )}
+                <Notice text={notice} />
               </div>
-              {(replaying.error ?? retrying.error) && <ErrorNotice error={(replaying.error ?? retrying.error)!} />}
+              <ErrorNotice error={replaying.error ?? retrying.error} />
             </div>
 
             <div className="card">

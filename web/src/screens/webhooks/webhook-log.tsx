@@ -4,12 +4,13 @@
  * Replays one selection or everything the filter matches.
  */
 import { useState } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { useApi } from '../../api/api-context';
 import { useMutation, useQuery, useSubscription, useThrottled } from '../../api/hooks';
 import { outcome } from '../../api/outcome';
 import { Ago, Badge } from '../../components/format';
-import { Empty, ErrorNotice, QueryView } from '../../components/states';
+import { useSearchParam } from '../../components/search-param';
+import { Empty, ErrorNotice, QueryView, Notice } from '../../components/states';
 import type { WebhookEventStatus, WebhookLogQuery as WebhookLogResult } from '../../gql/graphql';
 import { ReplayWebhookEvents, WebhookEventLive, WebhookLogQuery } from './documents';
 
@@ -21,12 +22,15 @@ const toInstant = (local: string | null) => (local ? new Date(local).toISOString
 type Row = WebhookLogResult['webhookEvents']['edges'][number]['node'];
 
 export function WebhookLog() {
-  const [params, setParams] = useSearchParams();
+  const [status, setStatus] = useSearchParam('status');
+  const [connector, setConnector] = useSearchParam('connector');
+  const [since, setSince] = useSearchParam('since');
+  const [before, setBefore] = useSearchParam('before');
   const filter = {
-    connectorType: params.get('connector') || null,
-    status: (params.get('status') as WebhookEventStatus | null) || null,
-    receivedSince: toInstant(params.get('since')),
-    receivedBefore: toInstant(params.get('before')),
+    connectorType: connector,
+    status: status as WebhookEventStatus | null,
+    receivedSince: toInstant(since),
+    receivedBefore: toInstant(before),
   };
   const log = useQuery(WebhookLogQuery, { ...filter, after: null });
   const { request } = useApi();
@@ -39,15 +43,11 @@ export function WebhookLog() {
   const [replay, replaying] = useMutation(ReplayWebhookEvents);
   const [notice, setNotice] = useState<string | undefined>();
 
-  const setFilter = (key: string, value: string) => {
+  /** A new filter starts from its first page, with nothing selected. */
+  const filterBy = (set: (value: string | null) => void) => (value: string) => {
     setOlder(undefined);
     setSelected([]);
-    setParams((previous) => {
-      const next = new URLSearchParams(previous);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
+    set(value || null);
   };
 
   const runReplay = async (input: Parameters<typeof replay>[0]['input'], what: string) => {
@@ -78,7 +78,7 @@ export function WebhookLog() {
       <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
         <label>
           Status
-          <select value={filter.status ?? ''} onChange={(event) => setFilter('status', event.target.value)} name="status">
+          <select value={filter.status ?? ''} onChange={(event) => filterBy(setStatus)(event.target.value)} name="status">
             <option value="">any</option>
             {statuses.map((status) => (
               <option key={status} value={status}>
@@ -89,7 +89,7 @@ export function WebhookLog() {
         </label>
         <label>
           Connector
-          <select value={filter.connectorType ?? ''} onChange={(event) => setFilter('connector', event.target.value)} name="connector">
+          <select value={filter.connectorType ?? ''} onChange={(event) => filterBy(setConnector)(event.target.value)} name="connector">
             <option value="">any</option>
             {log.data?.integrations.map((integration) => (
               <option key={integration.connectorType} value={integration.connectorType}>
@@ -100,11 +100,11 @@ export function WebhookLog() {
         </label>
         <label>
           Received since
-          <input type="datetime-local" value={params.get('since') ?? ''} onChange={(event) => setFilter('since', event.target.value)} name="since" />
+          <input type="datetime-local" value={since ?? ''} onChange={(event) => filterBy(setSince)(event.target.value)} name="since" />
         </label>
         <label>
           before
-          <input type="datetime-local" value={params.get('before') ?? ''} onChange={(event) => setFilter('before', event.target.value)} name="before" />
+          <input type="datetime-local" value={before ?? ''} onChange={(event) => filterBy(setBefore)(event.target.value)} name="before" />
         </label>
       </form>
 
@@ -115,21 +115,17 @@ export function WebhookLog() {
         <button
           type="button"
           disabled={!filtered || replaying.running}
-          title="Replays every event the status, connector and since filters match (at most 1000)"
+          title="Replays every event the filters match (at most 1000)"
           onClick={() =>
             window.confirm('Process again every webhook this filter matches (at most 1000)?') &&
-            runReplay({ connectorType: filter.connectorType, statuses: filter.status ? [filter.status] : null, receivedSince: filter.receivedSince }, 'webhook(s)')
+            runReplay({ connectorType: filter.connectorType, statuses: filter.status ? [filter.status] : null, receivedSince: filter.receivedSince, receivedBefore: filter.receivedBefore }, 'webhook(s)')
           }
         >
           Replay all matching
         </button>
-        {notice && (
-          <span className="saved" role="status">
-            {notice}
-          </span>
-        )}
+        <Notice text={notice} />
       </div>
-      {replaying.error && <ErrorNotice error={replaying.error} />}
+      <ErrorNotice error={replaying.error} />
 
       <QueryView state={log} what="Loading webhooks">
         {(data) => {
