@@ -15,15 +15,14 @@ export interface QueryState<Result> {
  * Runs a query and keeps its result. Runs again when the variables change, when `refetch` is
  * called, and when the live socket came back after a loss. A refused key signs out.
  */
-export function useQuery<Result, Variables>(document: Document<Result, Variables>, variables: Variables, { skip = false } = {}): QueryState<Result> {
+export function useQuery<Result, Variables>(document: Document<Result, Variables>, variables: Variables): QueryState<Result> {
   const api = useApi();
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<{ key: string; data?: Result; error?: ApiError; loading: boolean }>({ key, loading: !skip });
+  const [state, setState] = useState<{ key: string; data?: Result; error?: ApiError; loading: boolean }>({ key, loading: true });
   const [tick, setTick] = useState(0);
   const { request, signOut, epoch } = api;
 
   useEffect(() => {
-    if (skip) return;
     const abort = new AbortController();
     setState((previous) => (previous.key === key ? { ...previous, loading: true } : { key, loading: true }));
     request(document, JSON.parse(key) as Variables, abort.signal).then(
@@ -38,23 +37,22 @@ export function useQuery<Result, Variables>(document: Document<Result, Variables
       },
     );
     return () => abort.abort();
-  }, [document, key, tick, epoch, skip, request, signOut]);
+  }, [document, key, tick, epoch, request, signOut]);
 
   const refetch = useCallback(() => setTick((n) => n + 1), []);
   const current = state.key === key;
-  return { data: current ? state.data : undefined, error: current ? state.error : undefined, loading: !skip && (!current || state.loading), refetch };
+  return { data: current ? state.data : undefined, error: current ? state.error : undefined, loading: !current || state.loading, refetch };
 }
 
 /** Follows a subscription while the component is shown; `onData` may change between renders. */
-export function useSubscription<Result, Variables>(document: Document<Result, Variables>, variables: Variables, onData: (data: Result) => void, { skip = false } = {}): void {
+export function useSubscription<Result, Variables>(document: Document<Result, Variables>, variables: Variables, onData: (data: Result) => void): void {
   const { subscribe } = useApi();
   const handler = useRef(onData);
   handler.current = onData;
   const key = JSON.stringify(variables);
   useEffect(() => {
-    if (skip) return;
     return subscribe(document, JSON.parse(key) as Variables, (data) => handler.current(data));
-  }, [document, key, skip, subscribe]);
+  }, [document, key, subscribe]);
 }
 
 /**

@@ -65,10 +65,12 @@ export function ConfigurationForm({ connector, integration, onSaved, onEdit }: {
       .filter(([, value]) => value !== '')
       .map(([field, value]) => ({ field, value }));
     const interval = form.syncIntervalMinutes.trim();
+    const tenantUrl = form.tenantUrl.trim();
     const result = await configure({
       input: {
         connectorType: connector.connectorType,
-        tenantUrl: form.tenantUrl.trim(),
+        // Sent only when it changes: where secrets go is not touched by an unrelated save.
+        ...(tenantUrl !== (integration?.tenantUrl ?? '') ? { tenantUrl } : {}),
         enabled: form.enabled,
         ...(credentials.length ? { credentials } : {}),
         ...(form.webhookSecret ? { webhookSecret: form.webhookSecret } : form.removeWebhookSecret ? { webhookSecret: null } : {}),
