@@ -10,7 +10,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { sendError } from '../rest/errors';
 import { webBuildDir } from './web-build';
@@ -56,6 +55,8 @@ export function consoleRoutes(dir: string = webBuildDir): FastifyPluginAsync {
       return;
     }
 
+    // Loaded here, not at import: processes that serve no HTTP (the CLI) never pay for it.
+    const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, {
       root: dir,
       prefix: '/',

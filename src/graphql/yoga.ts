@@ -2,12 +2,12 @@
  * GraphQL over HTTP (queries, mutations, SSE subscriptions) with graphql-yoga. Requests arrive
  * already authenticated by their transport; without a principal nothing executes.
  */
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../domain/orgs/org-service';
 import type { Services } from '../services';
 import type { GraphQLContext, QueryLimits } from './context';
+import { renderLocalGraphiQL } from './graphiql';
 import { schema } from './schema';
 
 export interface YogaOptions {
@@ -36,9 +36,7 @@ export function createGraphQLServer({ services, graphiql, limits }: YogaOptions)
           defaultQuery: '{\n  connectors { connectorType displayName requiredCredentialFields }\n  integrations { connectorType tenantUrl enabled credentialFields syncStatus { lastSyncAt lastSyncStatus } }\n}\n',
         }
       : false,
-    // GraphiQL's scripts and styles come from the installed package, not a CDN: it works on a
-    // network without internet.
-    renderGraphiQL,
+    renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     // Unexpected errors become "Unexpected error." with no stack or message of their own.
     maskedErrors: { isDev: false },
