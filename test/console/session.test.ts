@@ -1,8 +1,8 @@
 /**
  * The console's session and connection in a real browser: a wrong key is refused and nothing is
  * kept; a deep link survives signing in; a key revoked meanwhile signs the console out; a lost
- * live connection is shown, re-established, and what changed meanwhile is reloaded; GraphiQL
- * works with nothing but the hub reachable.
+ * live connection is shown, re-established, and what changed meanwhile is reloaded; a hub that
+ * does not answer is said so, with a retry; GraphiQL works with nothing but the hub reachable.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,24 @@ describe('the live connection', () => {
     await expect(page.getByTestId('live-lost').count()).resolves.toBe(0);
     await page.getByRole('link', { name: 'http://127.0.0.1:9/created-while-offline' }).waitFor();
     expect(problems.filter((p) => !p.includes('WebSocket'))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('when the hub does not answer', () => {
+  it('says so where the data would be, and loads it on "Try again"', async () => {
+    const { apiKey } = await hub.createOrg('Unreachable Co');
+    const { page, context } = await openConsole(browser, hub.url);
+    await signIn(page, apiKey);
+    await page.getByText('No integration yet').waitFor();
+    await context.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.getByRole('link', { name: 'Event types' }).click();
+    const problem = page.getByRole('alert').filter({ hasText: 'The hub is not reachable' });
+    await problem.waitFor();
+    await context.unroute('**/graphql');
+    await problem.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('article', { name: 'sync.completed' }).waitFor();
+    await expect(problem.count()).resolves.toBe(0);
     await context.close();
   });
 });
