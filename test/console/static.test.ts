@@ -44,6 +44,8 @@ describe('the console at /console', () => {
     expect(html).not.toMatch(/<style|style="/);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(html).toMatch(/src="\/console\/assets\/index-[\w-]+\.js"/);
+    // Absolute paths, so a deep link (/console/integrations/x/sync) finds them too.
+    for (const [, reference] of html.matchAll(/(?:src|href)="([^"]+)"/g)) expect(reference).toMatch(/^\/console\//);
   });
 
   it('answers every screen path with the app (deep links), /console itself too', async () => {
