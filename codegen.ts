@@ -1,18 +1,28 @@
 /**
- * Typed GraphQL documents for the tests: `npm run codegen` reads schema.graphql and every
- * graphql(`...`) document under test/, and writes test/gql/ (committed).
+ * Typed GraphQL documents, generated from schema.graphql by `npm run codegen` and committed:
+ * - test/gql/ for every graphql(`...`) document under test/ (parsed documents, for the tests);
+ * - web/src/gql/ for the console's documents under web/src/ (plain strings: the browser bundle
+ *   carries no GraphQL parser).
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+const shared = { useTypeImports: true, enumsAsTypes: true };
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['test/**/*.ts', '!test/gql/**'],
   ignoreNoDocuments: true,
   generates: {
     'test/gql/': {
+      documents: ['test/**/*.ts', '!test/gql/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
+      config: { ...shared, scalars: { DateTime: 'string' } },
+    },
+    'web/src/gql/': {
+      documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { ...shared, documentMode: 'string', scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' } },
     },
   },
 };

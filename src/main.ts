@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const hub = await startHub(config, logger);
   const where = config.database.provider === 'sqlite' ? `SQLite ${config.database.url}` : 'PostgreSQL';
-  logger.info(`Integration Hub listening on ${hub.url} (${where}); GraphQL at ${hub.url}/graphql${config.graphql.graphiql ? ' with GraphiQL' : ''}`);
+  logger.info(`Integration Hub listening on ${hub.url} (${where}); console at ${hub.url}/console, GraphQL at ${hub.url}/graphql${config.graphql.graphiql ? ' with GraphiQL' : ''}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

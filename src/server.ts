@@ -1,10 +1,12 @@
 /**
  * The one HTTP server: GraphQL at /graphql (HTTP, SSE and graphql-ws), REST under /api/v1,
- * and /healthz. Transports only; all behaviour lives in the services.
+ * the operator console at /console, and /healthz. Transports only; all behaviour lives in the
+ * services.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { WebSocketServer } from 'ws';
 import type { GraphQLSettings } from './config';
+import { consoleRoutes } from './console/routes';
 import { LiveSessions } from './graphql/live-sessions';
 import { attachGraphQLWebSocket } from './graphql/websocket';
 import { createGraphQLServer } from './graphql/yoga';
@@ -95,6 +97,8 @@ export async function createServer({ services, bodyLimitBytes, graphql, webhookB
     }
   });
 
+  app.get('/', (_request, reply) => reply.redirect('/console/'));
+  await app.register(consoleRoutes(), { prefix: '/console' });
   await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });

@@ -205,6 +205,8 @@ export interface ConnectorDefinition {
   secretDestinations: readonly SecretDestination[];
   /** The credential fields a configuration uses (default: all it has); for auth types that take different ones. */
   credentialFieldsInUse?(settings: ConnectorSettings): readonly string[];
+  /** Help a configuration form shows beside the tenant URL and each credential field. */
+  help?: { tenantUrl?: string; credentials?: Record<string, string> };
   /** Source fields offered for each mapping set. */
   sourceFields: Record<MappingSet, SourceField[]>;
   /**

@@ -6,6 +6,7 @@ import './types/node';
 import './types/failure';
 import './types/connector';
 import './types/field-mappings';
+import './types/mapping-targets';
 import './types/sync-status';
 import './types/integration';
 import './types/sync-run';

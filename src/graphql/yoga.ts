@@ -12,6 +12,7 @@ import { useBadInputErrors } from './bad-input';
 import type { GraphQLContext } from './context';
 import { useLiveSubscriptions, type LiveSessions } from './live-sessions';
 import { useQueryLimits } from './query-limits';
+import { renderLocalGraphiQL } from './graphiql';
 import { schema } from './schema';
 import { useSchemaExposure } from './schema-exposure';
 
@@ -59,6 +60,7 @@ export function createGraphQLServer({ services, settings, sessions }: YogaOption
           defaultQuery: '{\n  connectors { connectorType displayName requiredCredentialFields }\n  integrations { connectorType tenantUrl enabled credentialFields syncStatus { lastSyncAt lastSyncStatus } }\n}\n',
         }
       : false,
+    renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     cors: corsFor(settings.corsOrigins),
     // The query limits depend on each request's variables: a validation result cached by

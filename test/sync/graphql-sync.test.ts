@@ -49,7 +49,9 @@ describe('GraphQL sync', () => {
       return sub.events.map((e) => e.syncProgress).filter((p) => p.runId === run.runId);
     });
     const last = events.at(-1)!;
-    expect(last).toMatchObject({ status: 'SUCCESS', itemsSynced: 1200, pages: 2 });
+    expect(last).toMatchObject({ status: 'SUCCESS', itemsSynced: 1200, pages: 2, itemsTotal: 1200 });
+    // The host's count arrives with the first page, so progress can be shown as a share of it.
+    expect(events.find((e) => e.pages === 1)).toMatchObject({ status: 'RUNNING', itemsTotal: 1200, itemsSynced: 1000 });
     // Progress is monotonic: pages and items only grow.
     const synced = events.map((e) => e.itemsSynced);
     expect([...synced].sort((a, b) => a - b)).toEqual(synced);

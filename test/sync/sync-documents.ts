@@ -3,7 +3,7 @@ import { graphql } from '../gql';
 
 export const SyncRunFields = graphql(`
   fragment SyncRunFields on SyncRun {
-    id runId connectorType status mode trigger pages itemsSeen itemsSynced errorCount
+    id runId connectorType status mode trigger pages itemsTotal itemsSeen itemsSynced errorCount
     errors { externalId field message }
     error startedAt finishedAt changedSince
   }
@@ -32,7 +32,7 @@ export const TestConnectionMutation = graphql(`
 
 export const SyncProgressSubscription = graphql(`
   subscription SyncProgress($runId: String) {
-    syncProgress(runId: $runId) { runId status pages itemsSynced errorCount }
+    syncProgress(runId: $runId) { runId status pages itemsTotal itemsSynced errorCount }
   }
 `);
 

@@ -91,6 +91,23 @@ describe('stored webhooks, transfers and deliveries', () => {
     expect(transfers.data!.transferRequests.edges[0]!.node.event.deliveryId).toBe(res.body.deliveryId);
   });
 
+  it('filters the log by the time events were received', async () => {
+    const first = await postWebhook(hub, orgId, { outboundDelivery: '80000006' }, { secret });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const between = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await postWebhook(hub, orgId, { outboundDelivery: '80000007' }, { secret });
+    const ids = async (variables: { receivedSince?: string; receivedBefore?: string }) =>
+      (await gql(hub.url, apiKey, WebhookEventsQuery, { status: null, ...variables })).data!.webhookEvents.edges.map((e) => e.node.deliveryId);
+    const since = await ids({ receivedSince: between });
+    expect(since).toContain(second.body.deliveryId);
+    expect(since).not.toContain(first.body.deliveryId);
+    const before = await ids({ receivedBefore: between });
+    expect(before).toContain(first.body.deliveryId);
+    expect(before).not.toContain(second.body.deliveryId);
+    await Promise.all([settledEvent(hub, first.body.deliveryId), settledEvent(hub, second.body.deliveryId)]);
+  });
+
   it("never shows another organization's events", async () => {
     const res = await postWebhook(hub, other.orgId, { outboundDelivery: '80000005' }, { secret: 'other-org-secret' });
     await settledEvent(hub, res.body.deliveryId);
@@ -157,6 +174,12 @@ describe('replay and retry', () => {
     expect(again.status).toBe('failed'); // still no such delivery in SAP
     const retried = await gql(hub.url, apiKey, RetryTransfersMutation, { ids: [again.transfers[0]!.id] });
     expect(retried.data?.retryTransferRequests).toEqual({ __typename: 'MutationRetryTransferRequestsSuccess', data: [again.transfers[0]!.id] });
+    await settledEvent(hub, res.body.deliveryId);
+    // A time window bounds a filtered replay at both ends.
+    const before = await gql(hub.url, apiKey, ReplayMutation, { input: { statuses: ['FAILED'], receivedBefore: failed.receivedAt.toISOString() } });
+    expect(before.data?.replayWebhookEvents).toMatchObject({ data: { queued: expect.not.arrayContaining([res.body.deliveryId]) } });
+    const window = await gql(hub.url, apiKey, ReplayMutation, { input: { statuses: ['FAILED'], receivedBefore: new Date(failed.receivedAt.getTime() + 1).toISOString() } });
+    expect(window.data?.replayWebhookEvents).toMatchObject({ data: { queued: expect.arrayContaining([res.body.deliveryId]) } });
     await settledEvent(hub, res.body.deliveryId);
     const empty = await gql(hub.url, apiKey, ReplayMutation, { input: {} });
     expect(empty.data?.replayWebhookEvents).toMatchObject({ __typename: 'ValidationError' });

@@ -23,8 +23,8 @@ export const WebhookEventQuery = graphql(`
 `);
 
 export const WebhookEventsQuery = graphql(`
-  query WebhookEventList($status: WebhookEventStatus) {
-    webhookEvents(status: $status, first: 50) { edges { node { deliveryId status } } }
+  query WebhookEventList($status: WebhookEventStatus, $receivedSince: DateTime, $receivedBefore: DateTime) {
+    webhookEvents(status: $status, receivedSince: $receivedSince, receivedBefore: $receivedBefore, first: 50) { edges { node { deliveryId status receivedAt } } }
   }
 `);
 

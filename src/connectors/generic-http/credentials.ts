@@ -19,6 +19,14 @@ export const allCredentialFields = [...new Set(Object.values(credentialFieldsByA
 /** The secret ones (user names, client ids and URLs are not). */
 export const secretCredentialFields = ['apiKey', 'token', 'password', 'clientSecret'] as const;
 
+/** For a configuration form: which auth types use each field. */
+export const credentialHelp: Record<string, string> = Object.fromEntries(
+  allCredentialFields.map((field) => {
+    const types = Object.entries(credentialFieldsByAuthType).filter(([, fields]) => fields.includes(field)).map(([type]) => `"${type}"`);
+    return [field, `Required with settings auth.type ${types.join(' or ')}`];
+  }),
+);
+
 /** `credentials.apiKey: is required for auth type "header"`, one problem per missing field. */
 export function missingCredentials(type: AuthSettings['type'], credentials: Record<string, string>): FieldProblem[] {
   return credentialFieldsByAuthType[type]

@@ -6,7 +6,7 @@
  */
 import type { ConnectorDefinition } from '../types';
 import { createGenericClient } from './client';
-import { allCredentialFields, credentialFieldsByAuthType, missingCredentials, secretCredentialFields } from './credentials';
+import { allCredentialFields, credentialFieldsByAuthType, credentialHelp, missingCredentials, secretCredentialFields } from './credentials';
 import { settingsSchema, type GenericSettings } from './settings';
 import { genericWebhooks } from './webhooks';
 
@@ -27,6 +27,7 @@ export const genericHttp: ConnectorDefinition = {
     { field: 'settings.auth.type', guards: secretCredentialFields },
   ],
   credentialFieldsInUse: (settings) => credentialFieldsByAuthType[(settings as GenericSettings).auth.type],
+  help: { tenantUrl: 'Base URL of the JSON API, e.g. https://erp.example.com/api', credentials: credentialHelp },
   sourceFields: { itemMappings: [], deliveryMappings: [] },
   acceptsAnySourceField: true,
   defaultMappings: {

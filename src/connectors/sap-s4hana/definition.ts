@@ -23,6 +23,14 @@ export const sapS4hana: ConnectorDefinition = {
     { field: 'tenantUrl', guards: ['clientSecret'] },
     { field: 'credentials.tokenUrl', guards: ['clientSecret'] },
   ],
+  help: {
+    tenantUrl: 'The API host of the S/4HANA Cloud tenant, e.g. https://my-sap-instance.s4hana.cloud',
+    credentials: {
+      clientId: 'OAuth 2.0 client id of the communication arrangement (client credentials)',
+      clientSecret: 'The client secret of that communication user',
+      tokenUrl: 'The OAuth token endpoint, e.g. https://<subdomain>.authentication.<region>.hana.ondemand.com/oauth/token',
+    },
+  },
   sourceFields: {
     itemMappings: [
       { name: 'MaterialNumber', kind: 'string', description: 'A_Product.Product' },

@@ -194,6 +194,8 @@ export class SyncService {
   private async execute(run: SyncRun, integration: Integration, signal: AbortSignal): Promise<SyncRun> {
     const errors: RecordError[] = [];
     const counts = { pages: 0, itemsSeen: 0, itemsSynced: 0, errorCount: 0 };
+    /** What the host system reported for the whole listing, so progress can be shown as a share. */
+    let itemsTotal: number | null = null;
     let failure: RunFailure | null = null;
     try {
       const client: ConnectorClient = this.connections.clientFor(integration);
@@ -201,6 +203,7 @@ export class SyncService {
       const pages = client.listItems({ changedSince: run.changedSince ?? undefined, pageSize: this.tuning.pageSize, signal });
       for await (const page of pages) {
         signal.throwIfAborted();
+        itemsTotal ??= page.total ?? null;
         const items: MappedItem[] = [];
         for (const record of page.records) {
           const mapped = mapItem(record, itemMappings);
@@ -216,7 +219,7 @@ export class SyncService {
         // never run ahead of or behind what is stored.
         const updated = await this.db.$transaction(async (tx) => {
           await upsertItems(tx, this.provider, run.orgId, run.connectorType, items);
-          return this.heartbeat(tx, run, integration.id, next);
+          return this.heartbeat(tx, run, integration.id, { ...next, itemsTotal });
         }, pageTransaction);
         Object.assign(counts, next);
         this.publish(updated);
@@ -230,8 +233,8 @@ export class SyncService {
   }
 
   /** Records progress and renews the lease, inside the page's transaction. */
-  private async heartbeat(tx: DbTx, run: SyncRun, integrationId: string, counts: Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>): Promise<SyncRun> {
-    const updated = await tx.syncRun.update({ where: { id: run.id }, data: counts });
+  private async heartbeat(tx: DbTx, run: SyncRun, integrationId: string, progress: RunCounts & { itemsTotal: number | null }): Promise<SyncRun> {
+    const updated = await tx.syncRun.update({ where: { id: run.id }, data: progress });
     await tx.integration.updateMany({
       where: { id: integrationId, syncRunId: run.id },
       data: { syncLeaseUntil: new Date(this.clock().getTime() + this.tuning.leaseMs) },
@@ -242,7 +245,7 @@ export class SyncService {
   private async finish(
     run: SyncRun,
     integration: Integration,
-    counts: Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>,
+    counts: RunCounts,
     errors: RecordError[],
     failure: RunFailure | null,
   ): Promise<SyncRun> {
@@ -291,6 +294,8 @@ export class SyncService {
     });
   }
 }
+
+type RunCounts = Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>;
 
 /** What every sync event says about its run. */
 function runData(run: SyncRun) {

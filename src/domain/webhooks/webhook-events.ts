@@ -15,6 +15,7 @@ export interface ReplayFilter {
   connectorType?: string;
   statuses?: string[];
   receivedSince?: Date;
+  receivedBefore?: Date;
 }
 
 /** One call replays at most this many events; call again for the rest. */
@@ -35,8 +36,8 @@ export class WebhookEvents {
 
   /** Queues the matching events for processing again; returns the ids that were queued. */
   async replay(orgId: string, filter: ReplayFilter): Promise<string[]> {
-    if (!filter.eventIds && !filter.statuses && !filter.receivedSince && !filter.connectorType) {
-      throw new ValidationError([{ path: '', message: 'name the events to replay: eventIds, or a filter (statuses, connectorType, receivedSince)' }]);
+    if (!filter.eventIds && !filter.statuses && !filter.receivedSince && !filter.receivedBefore && !filter.connectorType) {
+      throw new ValidationError([{ path: '', message: 'name the events to replay: eventIds, or a filter (statuses, connectorType, receivedSince, receivedBefore)' }]);
     }
     if (filter.eventIds && filter.eventIds.length > MAX_REPLAY) throw new ValidationError([{ path: 'eventIds', message: `at most ${MAX_REPLAY} per call` }]);
     const events = await this.db.webhookEvent.findMany({
@@ -45,7 +46,9 @@ export class WebhookEvents {
         ...(filter.eventIds ? { id: { in: filter.eventIds } } : {}),
         ...(filter.connectorType ? { connectorType: filter.connectorType } : {}),
         ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
-        ...(filter.receivedSince ? { receivedAt: { gte: filter.receivedSince } } : {}),
+        ...(filter.receivedSince || filter.receivedBefore
+          ? { receivedAt: { ...(filter.receivedSince ? { gte: filter.receivedSince } : {}), ...(filter.receivedBefore ? { lt: filter.receivedBefore } : {}) } }
+          : {}),
       },
       select: { id: true, integrationId: true, connectorType: true },
       orderBy: { receivedAt: 'asc' },

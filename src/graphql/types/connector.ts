@@ -1,5 +1,6 @@
 /** Connector catalog: `Connector` and the `connectors` / `connector` root fields. */
 import { findConnector, listConnectors } from '../../connectors/registry';
+import { settingsJsonSchema } from '../../connectors/settings-json-schema';
 import type { ConnectorDefinition, SourceField, WebhookScope } from '../../connectors/types';
 import type { ValueKind } from '../../domain/entities';
 import { builder } from '../builder';
@@ -34,6 +35,33 @@ const WebhookScopeRef = builder.objectRef<WebhookScope>('WebhookScope').implemen
   }),
 });
 
+interface CredentialFieldSpec {
+  name: string;
+  required: boolean;
+  url: boolean;
+  description: string | null;
+}
+
+const CredentialFieldSpecRef = builder.objectRef<CredentialFieldSpec>('CredentialFieldSpec').implement({
+  description: 'A credential field a connector takes (its value is write-only once saved)',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    required: t.exposeBoolean('required', { description: 'Required whatever the settings (a connector may require others depending on its settings)' }),
+    url: t.exposeBoolean('url', { description: 'Holds an absolute http(s) URL' }),
+    description: t.exposeString('description', { nullable: true }),
+  }),
+});
+
+function credentialFieldSpecs(c: ConnectorDefinition): CredentialFieldSpec[] {
+  const spec = (required: boolean) => (name: string) => ({
+    name,
+    required,
+    url: c.urlCredentialFields.includes(name),
+    description: c.help?.credentials?.[name] ?? null,
+  });
+  return [...c.requiredCredentialFields.map(spec(true)), ...c.optionalCredentialFields.map(spec(false))];
+}
+
 export const ConnectorRef = builder.objectRef<ConnectorDefinition>('Connector').implement({
   description: 'A kind of host system the hub can connect to',
   fields: (t) => ({
@@ -42,6 +70,18 @@ export const ConnectorRef = builder.objectRef<ConnectorDefinition>('Connector').
     description: t.exposeString('description'),
     requiredCredentialFields: t.exposeStringList('requiredCredentialFields'),
     optionalCredentialFields: t.exposeStringList('optionalCredentialFields'),
+    credentialFieldSpecs: t.field({
+      type: [CredentialFieldSpecRef],
+      description: 'Every credential field, required ones first, with what a configuration form needs to show it',
+      resolve: credentialFieldSpecs,
+    }),
+    tenantUrlDescription: t.string({ nullable: true, description: 'What the tenant URL is for this connector', resolve: (c) => c.help?.tenantUrl ?? null }),
+    settingsSchema: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      description: "JSON Schema (2020-12) of the connector's own settings (Integration.connectorSettings); null when it takes none",
+      resolve: settingsJsonSchema,
+    }),
     itemSourceFields: t.field({ type: [SourceFieldRef], resolve: (c) => c.sourceFields.itemMappings }),
     deliverySourceFields: t.field({ type: [SourceFieldRef], resolve: (c) => c.sourceFields.deliveryMappings }),
     defaultFieldMappings: t.field({ type: FieldMappingsRef, resolve: (c) => toFieldMappingList(c.defaultMappings) }),

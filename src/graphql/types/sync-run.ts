@@ -43,6 +43,10 @@ export const SyncRunRef = builder.prismaNode('SyncRun', {
     trigger: t.exposeString('trigger', { description: '"manual" or "schedule"' }),
     changedSince: t.expose('changedSince', { type: 'DateTime', nullable: true }),
     pages: t.exposeInt('pages'),
+    itemsTotal: t.exposeInt('itemsTotal', {
+      nullable: true,
+      description: 'Records the host system reported for the whole listing (known after the first page; null when it does not say)',
+    }),
     itemsSeen: t.exposeInt('itemsSeen'),
     itemsSynced: t.exposeInt('itemsSynced'),
     errorCount: t.exposeInt('errorCount'),

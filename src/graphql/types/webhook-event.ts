@@ -53,7 +53,8 @@ const ReplayWebhookEventsInput = builder.inputType('ReplayWebhookEventsInput', {
     eventIds: t.stringList(),
     connectorType: t.string(),
     statuses: t.field({ type: [WebhookEventStatusEnum] }),
-    receivedSince: t.field({ type: 'DateTime' }),
+    receivedSince: t.field({ type: 'DateTime', description: 'Received at or after this instant' }),
+    receivedBefore: t.field({ type: 'DateTime', description: 'Received before this instant' }),
   }),
 });
 
@@ -68,11 +69,23 @@ builder.queryFields((t) => ({
     type: 'WebhookEvent',
     cursor: 'id',
     description: 'Inbound webhooks of your organization, newest first',
-    args: { connectorType: t.arg.string(), status: t.arg({ type: WebhookEventStatusEnum }) },
+    args: {
+      connectorType: t.arg.string(),
+      status: t.arg({ type: WebhookEventStatusEnum }),
+      receivedSince: t.arg({ type: 'DateTime', description: 'Received at or after this instant' }),
+      receivedBefore: t.arg({ type: 'DateTime', description: 'Received before this instant' }),
+    },
     resolve: (query, _root, args, ctx) =>
       ctx.services.db.webhookEvent.findMany({
         ...pageInCallersOrg(query, ctx),
-        where: { orgId: orgIdOf(ctx), ...(args.connectorType ? { connectorType: args.connectorType } : {}), ...(args.status ? { status: args.status } : {}) },
+        where: {
+          orgId: orgIdOf(ctx),
+          ...(args.connectorType ? { connectorType: args.connectorType } : {}),
+          ...(args.status ? { status: args.status } : {}),
+          ...(args.receivedSince || args.receivedBefore
+            ? { receivedAt: { ...(args.receivedSince ? { gte: args.receivedSince } : {}), ...(args.receivedBefore ? { lt: args.receivedBefore } : {}) } }
+            : {}),
+        },
         orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
       }),
   }),
@@ -96,6 +109,7 @@ builder.mutationFields((t) => ({
         connectorType: input.connectorType ?? undefined,
         statuses: input.statuses ?? undefined,
         receivedSince: input.receivedSince ?? undefined,
+        receivedBefore: input.receivedBefore ?? undefined,
       }),
     }),
   }),
