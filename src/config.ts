@@ -103,6 +103,8 @@ const envSchema = z.object({
   HUB_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().min(1).default(60),
   /** Proxies whose X-Forwarded-For names the client: addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`. */
   HUB_TRUST_PROXY: readableBy(trustedProxies).optional(),
+  /** When set, GET /metrics answers only `Authorization: Bearer <this token>`. */
+  HUB_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
 });
 
 export interface Config {
@@ -126,6 +128,8 @@ export interface Config {
   authFailures: AuthFailureLimit;
   /** Comma-separated proxies whose X-Forwarded-For is believed; unset: the peer address is the client. */
   trustProxy: string | undefined;
+  /** The bearer token GET /metrics requires; unset: /metrics is open. */
+  metricsToken: string | undefined;
 }
 
 export interface GraphQLSettings {
@@ -231,5 +235,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     authFailures: { limit: e.HUB_AUTH_FAILURE_LIMIT, windowMs: e.HUB_AUTH_FAILURE_WINDOW_SECONDS * 1000 },
     trustProxy: e.HUB_TRUST_PROXY || undefined,
+    metricsToken: e.HUB_METRICS_TOKEN,
   };
 }

@@ -80,6 +80,7 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
     graphql: config.graphql,
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
   });
   const address = await server.app.listen({ port: config.port, host: config.host });
   hub.services.scheduler.start();

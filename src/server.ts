@@ -1,6 +1,6 @@
 /**
  * The one HTTP server: GraphQL at /graphql (HTTP, SSE and graphql-ws), REST under /api/v1,
- * the operator console at /console, and /healthz. Transports only; all behaviour lives in the
+ * the operator console at /console, /healthz and /metrics. Transports only; all behaviour lives in the
  * services.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -14,6 +14,7 @@ import { rateLimitedMessage, unauthenticatedMessage } from './domain/orgs/authen
 import { trustedProxies } from './lib/client-address';
 import { apiKeyOf } from './rest/auth';
 import { installErrorHandling, sendError } from './rest/errors';
+import { installMetrics } from './rest/metrics';
 import { installProtocolErrors, protocolErrorOptions } from './rest/protocol-errors';
 import { integrationRoutes } from './rest/integrations';
 import { webhookEndpointRoutes } from './rest/webhook-endpoints';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   webhookBodyLimitBytes: number;
   /** Proxies whose X-Forwarded-For names the client (HUB_TRUST_PROXY); unset: none. */
   trustProxy?: string | undefined;
+  /** The bearer token GET /metrics requires (HUB_METRICS_TOKEN); unset: open. */
+  metricsToken?: string | undefined;
 }
 
 export interface HubServer {
@@ -41,7 +44,7 @@ function refuseGraphQL(reply: FastifyReply, retryAfterSeconds: number | null): F
   return reply.status(429).send({ errors: [{ message: rateLimitedMessage(retryAfterSeconds), extensions: { code: 'RATE_LIMITED' } }] });
 }
 
-export async function createServer({ services, bodyLimitBytes, graphql, webhookBodyLimitBytes, trustProxy }: ServerOptions): Promise<HubServer> {
+export async function createServer({ services, bodyLimitBytes, graphql, webhookBodyLimitBytes, trustProxy, metricsToken }: ServerOptions): Promise<HubServer> {
   const trust = trustProxy ? trustedProxies(trustProxy) : undefined;
   const app = Fastify({
     ...protocolErrorOptions,
@@ -52,6 +55,7 @@ export async function createServer({ services, bodyLimitBytes, graphql, webhookB
     genReqId: () => crypto.randomUUID(),
     forceCloseConnections: 'idle',
   });
+  installMetrics(app, { token: metricsToken, registries: [services.metrics] });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -3,9 +3,11 @@
  * (GraphQL, REST, WebSocket, CLI). Transports never touch the database directly.
  */
 import type { JobSettings, OutboundSettings } from './config';
-import type { Db } from './db/connection';
+import type { Registry } from 'prom-client';
+import { poolStatsOf, type Db } from './db/connection';
 import { InboxStore } from './db/inbox-store';
 import { JobStore } from './db/job-store';
+import { databaseMetrics } from './db/metrics';
 import type { Provider } from './db/provider-schemas';
 import { Connections } from './domain/connections';
 import { Deliverer } from './domain/events/deliverer';
@@ -53,6 +55,8 @@ export interface Services {
   outbox: EventOutbox;
   retention: Retention;
   worker: JobWorker;
+  /** The metrics read from this hub's database at scrape time (the process's own are in lib/metrics). */
+  metrics: Registry;
   /** Base of the URLs this hub shows to users (webhook URLs), without a trailing slash. */
   publicUrl: string;
 }
@@ -127,6 +131,7 @@ export function createServices(deps: ServiceDeps): Services {
     outbox,
     retention: new Retention(db, outbound.retentionMs, logger, clock),
     worker,
+    metrics: databaseMetrics({ jobs: jobStore, queues: worker.queues, pool: poolStatsOf(db), clock }),
   };
 }
 

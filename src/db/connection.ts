@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
 import { projectRoot, type Provider } from './provider-schemas';
@@ -21,6 +22,18 @@ export interface DatabaseTarget {
   /** A file path for SQLite, a connection string for PostgreSQL. */
   url: string;
 }
+
+export interface PoolStats {
+  /** Connections open, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+  max: number;
+}
+
+const POSTGRES_POOL_MAX = 10;
+const pools = new WeakMap<Db, pg.Pool>();
 
 export const defaultSqliteFile = path.join('data', 'hub.db');
 
@@ -46,13 +59,12 @@ export function createAdapterFactory(target: DatabaseTarget): PrismaBetterSqlite
     if (target.url !== ':memory:') mkdirSync(path.dirname(path.resolve(target.url)), { recursive: true });
     return new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 });
   }
-  return new PrismaPg({ connectionString: target.url, max: 10 });
+  return new PrismaPg({ connectionString: target.url, max: POSTGRES_POOL_MAX });
 }
 
 export async function connectDb(target: DatabaseTarget): Promise<Db> {
-  const adapter = createAdapterFactory(target);
   if (target.provider === 'sqlite') {
-    const db = new SqliteClient({ adapter });
+    const db = new SqliteClient({ adapter: createAdapterFactory(target) as PrismaBetterSqlite3 });
     // WAL lets readers run beside the one writer. FULL syncs the WAL at every commit, so what the
     // hub acknowledged (a webhook, a finished sync) survives a power loss too, not only a process
     // crash; webhooks are group-committed, so this costs one fsync per batch, not per request.
@@ -61,5 +73,16 @@ export async function connectDb(target: DatabaseTarget): Promise<Db> {
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
     return db;
   }
-  return new PostgresClient({ adapter }) as unknown as Db;
+  // The pool is made here rather than by the adapter, so its use can be watched (poolStatsOf).
+  const pool = new pg.Pool({ connectionString: target.url, max: POSTGRES_POOL_MAX });
+  const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
+  pools.set(db, pool);
+  return db;
+}
+
+/** The connection pool's counts of a PostgreSQL client from connectDb; null for SQLite. */
+export function poolStatsOf(db: Db): (() => PoolStats) | null {
+  const pool = pools.get(db);
+  if (!pool) return null;
+  return () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: POSTGRES_POOL_MAX });
 }

@@ -35,6 +35,18 @@ export interface ClaimedJob {
   leaseOwner: string;
 }
 
+export const jobStatuses = ['queued', 'running', 'dead'] as const;
+/** queued (waiting for its runAt), running (leased by a worker), dead (attempts used up; replayable). */
+export type JobStatus = (typeof jobStatuses)[number];
+
+/** The jobs of one queue in one status, and the earliest `runAt` among them. */
+export interface JobCount {
+  queue: string;
+  status: JobStatus;
+  count: number;
+  earliestRunAt: Date | null;
+}
+
 const jobColumns = ['id', 'queue', 'subjectId', 'orgId', 'status', 'attempts', 'maxAttempts', 'runAt', 'createdAt', 'updatedAt'] as const;
 
 /** Lease lost: the job was reclaimed by another worker (or finished, or deleted) while this one held it. */
@@ -145,6 +157,12 @@ export class JobStore {
       data: { status: 'dead', leaseOwner: null, leaseUntil: null, lastError: error, updatedAt: now },
     });
     if (count === 0) throw new LeaseLostError(job.id);
+  }
+
+  /** How many jobs each queue holds per status (the metrics' gauges): one pass over the (queue, status, runAt) index. */
+  async counts(): Promise<JobCount[]> {
+    const groups = await this.db.job.groupBy({ by: ['queue', 'status'], _count: { _all: true }, _min: { runAt: true } });
+    return groups.map((group) => ({ queue: group.queue, status: group.status as JobStatus, count: group._count._all, earliestRunAt: group._min.runAt }));
   }
 
   /**

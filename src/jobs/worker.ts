@@ -20,6 +20,7 @@ import { LeaseLostError, type ClaimedJob, type DbTx, type JobStore } from '../db
 import { systemClock, type Clock } from '../lib/clock';
 import { failureClassOf, isRetryable, type FailureClass } from '../lib/failures';
 import type { Logger } from '../lib/logger';
+import { metrics, type JobOutcome } from '../lib/metrics';
 
 export interface JobContext {
   /** Aborted when the worker stops, or (with a LeaseLostError as its reason) when the lease is lost. */
@@ -130,6 +131,11 @@ export class JobWorker {
     this.now = options.clock ?? systemClock;
   }
 
+  /** The queues this worker runs jobs of. */
+  get queues(): string[] {
+    return [...this.handlers.keys()];
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -201,7 +207,8 @@ export class JobWorker {
       // This worker's own earlier run of the job lost its lease (its heartbeats failed) before this claim.
       this.inFlight.get(job.id)?.abort.abort(new LeaseLostError(job.id));
       const run: Run = { job, abort: new AbortController(), done: Promise.resolve(), completed: false };
-      run.done = this.runOne(run).finally(() => {
+      const started = performance.now();
+      run.done = this.runOne(run).then((outcome) => metrics.jobRun(job.queue, outcome, (performance.now() - started) / 1000)).finally(() => {
         if (this.inFlight.get(job.id) === run) this.inFlight.delete(job.id);
         // A slot is free again: look for the next job without waiting for the poll.
         this.wake();
@@ -211,7 +218,7 @@ export class JobWorker {
     return jobs.length;
   }
 
-  private async runOne(run: Run): Promise<void> {
+  private async runOne(run: Run): Promise<JobOutcome> {
     const { job, abort: { signal } } = run;
     const handler = this.handlers.get(job.queue)!;
     const ctx: JobContext = {
@@ -225,6 +232,7 @@ export class JobWorker {
     try {
       await handler.run(job, ctx);
       if (!run.completed) await this.db.$transaction(async (tx) => ctx.complete(tx));
+      return 'completed';
     } catch (error) {
       // Lost to another worker (or gone): whatever this run did is not its to record. Only this
       // job's loss counts: another job's LeaseLostError can reach this run through a shared call
@@ -232,15 +240,19 @@ export class JobWorker {
       const lost = [error, signal.reason].find((cause): cause is LeaseLostError => cause instanceof LeaseLostError && cause.jobId === job.id);
       if (lost) {
         this.logger.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts }, lost.message);
-        return;
+        return 'lease_lost';
       }
-      if (signal.aborted && !this.running) return; // shutting down: the lease lapses and another run picks it up
-      if (error instanceof DeferJobError) return this.defer(job, error.delayMs);
-      await this.recordFailure(handler, job, error);
+      if (signal.aborted && !this.running) return 'stopped'; // shutting down: the lease lapses and another run picks it up
+      if (error instanceof DeferJobError) {
+        await this.defer(job, error.delayMs);
+        return 'deferred';
+      }
+      return this.recordFailure(handler, job, error);
     }
   }
 
-  private async recordFailure(handler: JobHandler, job: ClaimedJob, error: unknown): Promise<void> {
+  /** Reschedules or buries the job: retried or dead (or lease_lost, when it was not this run's to record). */
+  private async recordFailure(handler: JobHandler, job: ClaimedJob, error: unknown): Promise<JobOutcome> {
     const message = error instanceof Error ? error.message : String(error);
     // A configuration or data failure fails the same way next time: bury it at once.
     const failureClass = failureClassOf(error);
@@ -257,10 +269,11 @@ export class JobWorker {
       afterCommit?.();
       this.logger.info({ jobId: job.id, queue: job.queue, attempt: job.attempts, final, retryAt, failureClass, reason: message }, final ? 'job failed for good' : 'job failed; will retry');
     } catch (writeError) {
-      if (writeError instanceof LeaseLostError) return;
+      if (writeError instanceof LeaseLostError) return 'lease_lost';
       // The lease lapses and the job is claimed again: the attempt is not lost, only its record.
       this.logger.error({ err: writeError, jobId: job.id }, 'could not record a failed job attempt');
     }
+    return final ? 'dead' : 'retried';
   }
 
   private async defer(job: ClaimedJob, delayMs: number): Promise<void> {

@@ -30,8 +30,17 @@ export function webhookRoutes(services: Services, bodyLimit: number) {
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
 
+    // A body over the limit is refused while it is read, before the handler: counted here.
+    app.addHook('onError', async (request, _reply, error) => {
+      const { connectorType } = request.params as Partial<Target['Params']>;
+      if (request.method === 'POST' && error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && connectorType !== undefined) {
+        services.webhooks.refused(connectorType, 'payload_too_large');
+      }
+    });
+
     app.post<Target>('/:connectorType/:orgId', { bodyLimit }, async (request, reply) => {
       if (!isJsonMediaType(request.headers['content-type'])) {
+        services.webhooks.refused(request.params.connectorType, 'unsupported_media_type');
         return sendError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the webhook body as JSON (Content-Type: application/json)');
       }
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);

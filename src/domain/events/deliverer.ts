@@ -19,6 +19,7 @@ import type { OutboundHttp } from '../../lib/http/outbound';
 import { retryAfterMs } from '../../lib/http/retry-policy';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
+import { metrics } from '../../lib/metrics';
 import type { RateLimiter } from '../../lib/rate-limiter';
 import { hexSignature, standardSignature } from '../../lib/webhook-signatures';
 import { completeJobs, DeferJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
@@ -190,14 +191,18 @@ export class Deliverer implements JobHandler {
       const response = await this.http.request({
         method: 'POST', url: endpoint.url, headers, body: event.payload, timeoutMs: this.options.timeoutMs, retry: false, maxResponseBytes: 64 * 1024, signal,
       });
+      const elapsedMs = performance.now() - started;
+      metrics.deliveryAttempt(response.status, elapsedMs / 1000);
       return {
-        record: { attemptedAt, statusCode: response.status, latencyMs: Math.round(performance.now() - started), responseBody: response.text.slice(0, LOGGED_RESPONSE_BYTES), error: null },
+        record: { attemptedAt, statusCode: response.status, latencyMs: Math.round(elapsedMs), responseBody: response.text.slice(0, LOGGED_RESPONSE_BYTES), error: null },
         retryAfter: retryAfterMs(response.headers.get('retry-after'), attemptedAt.getTime()),
       };
     } catch (error) {
       // The outbound client's errors say what happened (refused target, timeout, DNS) without internals.
       const message = error instanceof Error ? error.message : String(error);
-      throw new DeliveryFailedError({ attemptedAt, statusCode: null, latencyMs: Math.round(performance.now() - started), responseBody: null, error: message });
+      const elapsedMs = performance.now() - started;
+      metrics.deliveryAttempt(null, elapsedMs / 1000);
+      throw new DeliveryFailedError({ attemptedAt, statusCode: null, latencyMs: Math.round(elapsedMs), responseBody: null, error: message });
     }
   }
 

@@ -19,6 +19,7 @@ import type { EventBus } from '../../lib/events';
 import { failureClassOf, isRetryable, type FailureClass } from '../../lib/failures';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
+import { metrics } from '../../lib/metrics';
 import type { Connections } from '../connections';
 import { testWithin } from '../connection-test';
 import type { EventOutbox } from '../events/outbox';
@@ -279,6 +280,7 @@ export class SyncService {
       return [row, await this.health.record(tx, integration, outcome, finishedAt)] as const;
     });
     this.outbox.committed();
+    metrics.syncRun(finished);
     this.publish(finished);
     healthChanged();
     return finished;

@@ -11,12 +11,15 @@ import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
 import { GroupCommit } from '../../lib/group-commit';
 import { newId } from '../../lib/ids';
+import { metrics } from '../../lib/metrics';
 import { verifyHexSignature, verifyStandardSignature } from '../../lib/webhook-signatures';
 import { DomainError } from '../errors';
 import { consentedOrigin } from './handshake';
 import type { WebhookTarget, WebhookTargets } from './targets';
 
 export type RejectionReason = 'not_found' | 'secret_missing' | 'bad_signature' | 'invalid_json' | 'disabled';
+/** Why a webhook was not accepted, as the metrics count it: the ingest's reasons, the transport's own, and a failure of the hub. */
+export type WebhookRefusal = RejectionReason | 'unsupported_media_type' | 'payload_too_large' | 'internal_error';
 
 const codes: Record<RejectionReason, string> = {
   not_found: 'NOT_FOUND',
@@ -72,7 +75,24 @@ export class WebhookIngest {
     this.commits = new GroupCommit({ flush: (batch) => inbox.write(batch) });
   }
 
+  /** Verifies and stores one webhook; every outcome, acceptance or refusal, is counted in the metrics. */
   async receive(incoming: IncomingWebhook): Promise<Acknowledgement> {
+    try {
+      const ack = await this.accept(incoming);
+      metrics.webhook(connectorLabel(incoming.connectorType), null);
+      return ack;
+    } catch (error) {
+      this.refused(incoming.connectorType, error instanceof WebhookRejectedError ? error.reason : 'internal_error');
+      throw error;
+    }
+  }
+
+  /** Counts a webhook the transport refused before it reached receive() (media type, size). */
+  refused(connectorType: string, reason: WebhookRefusal): void {
+    metrics.webhook(connectorLabel(connectorType), reason);
+  }
+
+  private async accept(incoming: IncomingWebhook): Promise<Acknowledgement> {
     const { connector, target } = await this.lookup(incoming.orgId, incoming.connectorType);
     if (!connector || !target) {
       throw notConfigured(incoming.orgId, incoming.connectorType);
@@ -115,6 +135,11 @@ export class WebhookIngest {
   drain(): Promise<void> {
     return this.commits.drain();
   }
+}
+
+/** The connector type as a metric label: one of the registered types, never whatever a URL said. */
+function connectorLabel(connectorType: string): string {
+  return findConnector(connectorType)?.connectorType ?? 'unknown';
 }
 
 function notConfigured(orgId: string, connectorType: string): WebhookRejectedError {
