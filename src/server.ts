@@ -13,10 +13,12 @@ import { createGraphQLServer } from './graphql/yoga';
 import { rateLimitedMessage, unauthenticatedMessage } from './domain/orgs/authenticator';
 import { trustedProxies } from './lib/client-address';
 import { apiKeyOf } from './rest/auth';
+import { installContracts } from './rest/contract';
 import { installErrorHandling, sendError } from './rest/errors';
 import { installMetrics } from './rest/metrics';
 import { installProtocolErrors, protocolErrorOptions } from './rest/protocol-errors';
 import { integrationRoutes } from './rest/integrations';
+import { openApiRoutes } from './rest/openapi/routes';
 import { webhookEndpointRoutes } from './rest/webhook-endpoints';
 import { webhookRoutes } from './rest/webhooks';
 import type { Services } from './services';
@@ -56,6 +58,7 @@ export async function createServer({ services, bodyLimitBytes, graphql, webhookB
     forceCloseConnections: 'idle',
   });
   installMetrics(app, { token: metricsToken, registries: [services.metrics] });
+  const routes = installContracts(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -106,6 +109,7 @@ export async function createServer({ services, bodyLimitBytes, graphql, webhookB
   await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
+  await app.register(openApiRoutes(routes), { prefix: '/api/v1' });
 
   const websocket = attachGraphQLWebSocket(app.server, yoga, services, sessions, trust);
   sessions.start();

@@ -3,10 +3,12 @@
  * Every route here requires an API key and acts on the key's organization only.
  */
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import { listConnectors } from '../connectors/registry';
-import { ValidationError } from '../domain/errors';
 import type { Services } from '../services';
 import { orgOf, requireApiKey } from './auth';
+import { contract } from './contract';
+import { integrationContracts as c } from './contracts/integrations';
 import { connectorJson, integrationJson, syncStatusJson } from './serializers';
 
 type ByType = { Params: { connectorType: string } };
@@ -16,45 +18,41 @@ export function integrationRoutes(services: Services) {
   return async (app: FastifyInstance) => {
     app.addHook('onRequest', requireApiKey(services));
 
-    app.get('/connectors', async () => listConnectors().map(connectorJson));
+    app.get('/connectors', contract(c.listConnectors), async () => listConnectors().map(connectorJson));
 
-    app.get('/', async (request) => (await integrations.list(orgOf(request))).map((i) => integrationJson(i, services)));
+    app.get('/', contract(c.listIntegrations), async (request) => (await integrations.list(orgOf(request))).map((i) => integrationJson(i, services)));
 
-    app.get<ByType>('/:connectorType', async (request) => integrationJson(await integrations.get(orgOf(request), request.params.connectorType), services));
+    app.get<ByType>('/:connectorType', contract(c.getIntegration), async (request) => integrationJson(await integrations.get(orgOf(request), request.params.connectorType), services));
 
-    app.put<ByType>('/:connectorType', async (request, reply) => {
+    app.put<ByType>('/:connectorType', contract(c.configureIntegration), async (request, reply) => {
       const { integration, created } = await integrations.configure(orgOf(request), request.params.connectorType, request.body);
       return reply.status(created ? 201 : 200).send(integrationJson(integration, services));
     });
 
-    app.delete<ByType>('/:connectorType', async (request, reply) => {
+    app.delete<ByType>('/:connectorType', contract(c.deleteIntegration), async (request, reply) => {
       await integrations.remove(orgOf(request), request.params.connectorType);
       return reply.status(204).send();
     });
 
-    app.get<ByType>('/:connectorType/mappings', async (request) => integrations.mappings(orgOf(request), request.params.connectorType));
+    app.get<ByType>('/:connectorType/mappings', contract(c.getMappings), async (request) => integrations.mappings(orgOf(request), request.params.connectorType));
 
-    app.put<ByType>('/:connectorType/mappings', async (request) =>
+    app.put<ByType>('/:connectorType/mappings', contract(c.updateMappings), async (request) =>
       integrations.updateMappings(orgOf(request), request.params.connectorType, request.body),
     );
 
-    app.get<ByType>('/:connectorType/mappings/defaults', async (request) => integrations.defaultMappings(request.params.connectorType));
+    app.get<ByType>('/:connectorType/mappings/defaults', contract(c.getDefaultMappings), async (request) => integrations.defaultMappings(request.params.connectorType));
 
-    app.post<ByType>('/:connectorType/mappings/reset', async (request) => integrations.resetMappings(orgOf(request), request.params.connectorType));
+    app.post<ByType>('/:connectorType/mappings/reset', contract(c.resetMappings), async (request) => integrations.resetMappings(orgOf(request), request.params.connectorType));
 
-    app.post<ByType>('/:connectorType/test', async (request) => services.sync.testConnection(orgOf(request), request.params.connectorType));
+    app.post<ByType>('/:connectorType/test', contract(c.testConnection), async (request) => services.sync.testConnection(orgOf(request), request.params.connectorType));
 
     // Seed 000 answers a manual sync with its result, so this waits for the run to end; the
     // GraphQL `startSync` returns at once and streams progress instead.
-    app.post<ByType & { Querystring: { mode?: string } }>('/:connectorType/sync', async (request) => {
-      const mode = request.query.mode ?? 'full';
-      if (mode !== 'full' && mode !== 'incremental') {
-        throw new ValidationError([{ path: 'mode', message: 'must be "full" or "incremental"' }]);
-      }
-      return services.sync.runToCompletion(orgOf(request), request.params.connectorType, { mode });
-    });
+    app.post<ByType & { Querystring: z.output<typeof c.runSync.query> }>('/:connectorType/sync', contract(c.runSync), async (request) =>
+      services.sync.runToCompletion(orgOf(request), request.params.connectorType, { mode: request.query.mode }),
+    );
 
-    app.get<ByType>('/:connectorType/sync/status', async (request) =>
+    app.get<ByType>('/:connectorType/sync/status', contract(c.getSyncStatus), async (request) =>
       syncStatusJson(await integrations.get(orgOf(request), request.params.connectorType)),
     );
   };

@@ -7,6 +7,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../services';
+import { contract } from './contract';
+import { webhookContracts as c } from './contracts/webhooks';
 import { sendError } from './errors';
 
 type Target = { Params: { connectorType: string; orgId: string } };
@@ -38,7 +40,7 @@ export function webhookRoutes(services: Services, bodyLimit: number) {
       }
     });
 
-    app.post<Target>('/:connectorType/:orgId', { bodyLimit }, async (request, reply) => {
+    app.post<Target>('/:connectorType/:orgId', { bodyLimit, ...contract(c.receiveWebhook) }, async (request, reply) => {
       if (!isJsonMediaType(request.headers['content-type'])) {
         services.webhooks.refused(request.params.connectorType, 'unsupported_media_type');
         return sendError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the webhook body as JSON (Content-Type: application/json)');
@@ -50,7 +52,7 @@ export function webhookRoutes(services: Services, bodyLimit: number) {
 
     // The CloudEvents webhook handshake: consent only for an origin the integration lists,
     // answered with the listed name; an origin is never echoed back just because it asked.
-    app.options<Target>('/:connectorType/:orgId', async (request, reply) => {
+    app.options<Target>('/:connectorType/:orgId', contract(c.webhookHandshake), async (request, reply) => {
       const origin = request.headers['webhook-request-origin'];
       const requested = typeof origin === 'string' ? origin : undefined;
       const allowed = await services.webhooks.handshake(request.params.orgId, request.params.connectorType, requested);

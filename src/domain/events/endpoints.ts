@@ -42,8 +42,8 @@ const fields = {
   enabled: z.boolean({ message: 'must be true or false' }),
   rateLimitPerSecond: z.number().int('must be a whole number').min(1).max(10_000).nullable(),
 };
-const createInput = z.object(fields).partial({ description: true, enabled: true, rateLimitPerSecond: true }).strict();
-const updateInput = z.object(fields).partial().strict();
+export const createInput = z.object(fields).partial({ description: true, enabled: true, rateLimitPerSecond: true }).strict();
+export const updateInput = z.object(fields).partial().strict();
 
 /** Seed 001 registers with "events": accepted as another name for eventTypes. */
 function withSeedNames(raw: unknown): unknown {
