@@ -1,8 +1,12 @@
 /**
- * `npm run bench [-- --scenario sync|ingest|deliver|all] [--products 100000] [--db sqlite,postgres]
- *    [--connections 32,128] [--seconds 10] [--rate 200] [--events 20000] [--concurrency 64] [--batch 10]`
+ * `npm run bench [-- --scenario sync|ingest|deliver|startup|all] [--products 100000] [--db sqlite,postgres]
+ *    [--connections 32,128] [--seconds 10] [--rate 200] [--events 20000] [--concurrency 64] [--batch 10]
+ *    [--runtime tsx,node] [--warm-starts 3] [--idle 10]`
  *
  * ingest: see ingest.ts.
+ *
+ * startup: see startup.ts. --runtime the ways of running the hub to compare, --idle seconds
+ * before idle RSS is read, --warm-starts starts on a migrated database.
  *
  * deliver: see deliver.ts. --events per burst, --concurrency (HUB_WORKER_CONCURRENCY and the bare
  * client's connections; a list runs each), --batch events per emitting transaction, --rate for
@@ -21,6 +25,7 @@ import { parseArgs, promisify } from 'node:util';
 import { createSapSimulator } from '../tools/sap-simulator';
 import { deliverScenario } from './deliver';
 import { ingestScenario } from './ingest';
+import { startupScenario } from './startup';
 
 const run = promisify(execFile);
 const { values } = parseArgs({
@@ -34,6 +39,9 @@ const { values } = parseArgs({
     events: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '64' },
     batch: { type: 'string', default: '10' },
+    runtime: { type: 'string', default: 'tsx,node' },
+    'warm-starts': { type: 'string', default: '3' },
+    idle: { type: 'string', default: '10' },
   },
 });
 
@@ -125,7 +133,15 @@ async function deliver(): Promise<void> {
   writeFileSync('bench/results/deliver.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
 }
 
-const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest, deliver };
+async function startup(): Promise<void> {
+  const options = { runtimes: values.runtime!.split(','), dbs: values.db!.split(','), warmStarts: Number(values['warm-starts']), idleSeconds: Number(values.idle) };
+  console.log(`startup benchmark: runtimes ${options.runtimes.join(', ')}, idle RSS after ${options.idleSeconds} s, ${options.warmStarts} starts on a migrated database`);
+  const results = await startupScenario(options);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/startup.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
+}
+
+const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest, deliver, startup };
 const selected = values.scenario === 'all' ? Object.keys(scenarios) : [values.scenario!];
 for (const name of selected) {
   const scenario = scenarios[name];

@@ -1,0 +1,135 @@
+/**
+ * startup: how fast a hub process answers its first /healthz, and how much memory it holds when
+ * idle, for each way of running it (`tsx`: the TypeScript sources through tsx, as `npm run dev`
+ * does; `node`: the compiled build, `node dist/main.js`, as `npm start` does).
+ *
+ * Per runtime and database: one start on a fresh database (it migrates), then `warmStarts` starts
+ * on the migrated one. Start-up is the time from spawn to the first 200 from /healthz (polled every
+ * 10 ms). Idle RSS is read from /proc after the process has been idle for `idleSeconds`: the
+ * server process itself, and the whole process tree (tsx runs the server in a child of its own).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { withDatabase } from './databases';
+
+export interface StartupOptions {
+  runtimes: string[];
+  dbs: string[];
+  warmStarts: number;
+  idleSeconds: number;
+}
+
+export interface StartupResult {
+  runtime: string;
+  db: string;
+  /** Spawn → first 200 from /healthz on a fresh database (includes applying every migration). */
+  freshStartMs: number;
+  /** Median of the starts on the migrated database. */
+  warmStartMs: number;
+  /** RSS of the server process after idling (migrated at its own start, then idle). */
+  idleRssMb: number;
+  /** RSS of every process the command started (tsx: its wrapper and the server). */
+  idleTreeRssMb: number;
+}
+
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+const commands: Record<string, string[]> = {
+  tsx: [tsxCli, 'src/main.ts'],
+  node: ['dist/main.js'],
+};
+
+export async function startupScenario(options: StartupOptions): Promise<StartupResult[]> {
+  const results: StartupResult[] = [];
+  for (const runtime of options.runtimes) {
+    const args = commands[runtime];
+    if (!args) throw new Error(`unknown runtime "${runtime}"; known: ${Object.keys(commands).join(', ')}`);
+    if (runtime === 'node' && !existsSync('dist/main.js')) throw new Error('dist/main.js is missing: run `npm run build` first');
+    for (const db of options.dbs) {
+      const result = await withDatabase(db, async (target, dir) => {
+        const env = {
+          ...process.env,
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: target.provider === 'sqlite' ? `file:${target.url}` : target.url,
+          HUB_KEY_FILE: path.join(dir, 'keys.json'),
+        };
+        const fresh = await measure(args, env, options.idleSeconds);
+        const warm: number[] = [];
+        for (let i = 0; i < options.warmStarts; i += 1) warm.push((await measure(args, env, 0)).startMs);
+        warm.sort((a, b) => a - b);
+        return { runtime, db, freshStartMs: fresh.startMs, warmStartMs: warm[Math.floor(warm.length / 2)]!, idleRssMb: fresh.rssMb, idleTreeRssMb: fresh.treeRssMb };
+      });
+      console.log(`  ${runtime}, ${db}: first /healthz after ${result.freshStartMs} ms fresh, ${result.warmStartMs} ms migrated; idle RSS ${result.idleRssMb} MB (process tree ${result.idleTreeRssMb} MB)`);
+      results.push(result);
+    }
+  }
+  console.log(
+    [
+      '',
+      '| runtime | database | start-up, fresh database (ms) | start-up, migrated (ms) | idle RSS (MB) | idle RSS, process tree (MB) |',
+      '| --- | --- | ---: | ---: | ---: | ---: |',
+      ...results.map((r) => `| ${r.runtime} | ${r.db} | ${r.freshStartMs} | ${r.warmStartMs} | ${r.idleRssMb} | ${r.idleTreeRssMb} |`),
+    ].join('\n'),
+  );
+  return results;
+}
+
+async function measure(args: string[], env: NodeJS.ProcessEnv, idleSeconds: number): Promise<{ startMs: number; rssMb: number; treeRssMb: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await untilHealthy(`http://127.0.0.1:${port}/healthz`, child);
+    const startMs = Math.round(performance.now() - started);
+    if (!idleSeconds) return { startMs, rssMb: 0, treeRssMb: 0 };
+    await sleep(idleSeconds * 1000);
+    const tree = processTree(child.pid!);
+    // The server is the deepest node process (tsx's wrapper is its parent; esbuild is not node).
+    const server = tree.filter((pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node').at(-1)!;
+    return { startMs, rssMb: rssMb(server), treeRssMb: tree.map(rssMb).reduce((a, b) => a + b, 0) };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function untilHealthy(url: string, child: ChildProcess): Promise<void> {
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the hub exited with ${child.exitCode} before answering /healthz`);
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(10);
+  }
+  throw new Error(`${url} did not answer 200 within 60 s`);
+}
+
+/** The process and its descendants, parents first. */
+function processTree(pid: number): number[] {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  return [pid, ...children.flatMap(processTree)];
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  return Math.round(Number(line.split(/\s+/)[1]) / 1024);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
