@@ -60,6 +60,10 @@ const envSchema = z.object({
   HUB_ENDPOINT_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).default(24),
   /** Outbound events with their attempt logs, and inbound webhooks, older than this are deleted. */
   HUB_RETENTION_DAYS: z.coerce.number().min(0.001).default(30),
+  /** Apply pending migrations at start; false when the release runs `npm run db:migrate` as a step of its own. */
+  HUB_MIGRATE_ON_START: booleanFlag.default(true),
+  /** After SIGTERM, keep serving this long while /readyz answers 503, so load balancers stop routing here first. */
+  HUB_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
 });
 
 export interface Config {
@@ -80,6 +84,8 @@ export interface Config {
   webhookBodyLimitBytes: number;
   jobs: JobSettings;
   outbound: OutboundSettings;
+  migrateOnStart: boolean;
+  shutdownDelayMs: number;
 }
 
 export interface OutboundSettings {
@@ -151,5 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretOverlapMs: e.HUB_ENDPOINT_SECRET_OVERLAP_HOURS * 3_600_000,
       retentionMs: e.HUB_RETENTION_DAYS * 86_400_000,
     },
+    migrateOnStart: e.HUB_MIGRATE_ON_START,
+    shutdownDelayMs: e.HUB_SHUTDOWN_DELAY_MS,
   };
 }

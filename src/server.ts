@@ -1,21 +1,19 @@
 /**
- * The one HTTP server: GraphQL at /graphql (HTTP, SSE and graphql-ws), REST under /api/v1,
- * and /healthz. Transports only; all behaviour lives in the services.
+ * The one HTTP server: the probes /healthz and /readyz and, in an API process, GraphQL and REST
+ * (./api.ts). A worker process serves the probes only, and never loads the API's modules.
+ * Transports only; all behaviour lives in the services.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { WebSocketServer } from 'ws';
 import type { QueryLimits } from './graphql/context';
-import { attachGraphQLWebSocket } from './graphql/websocket';
-import { createGraphQLServer, unauthenticatedMessage } from './graphql/yoga';
-import { apiKeyOf } from './rest/auth';
+import type { Health } from './health';
 import { installErrorHandling, sendError } from './rest/errors';
-import { integrationRoutes } from './rest/integrations';
-import { webhookEndpointRoutes } from './rest/webhook-endpoints';
-import { webhookRoutes } from './rest/webhooks';
 import type { Services } from './services';
 
 export interface ServerOptions {
   services: Services;
+  health: Health;
+  /** Serve GraphQL and REST; false: the health probes only (a worker process). */
+  api: boolean;
   bodyLimitBytes: number;
   graphiql: boolean;
   limits: QueryLimits;
@@ -24,10 +22,10 @@ export interface ServerOptions {
 
 export interface HubServer {
   app: FastifyInstance;
-  websocket: WebSocketServer;
 }
 
-export async function createServer({ services, bodyLimitBytes, graphiql, limits, webhookBodyLimitBytes }: ServerOptions): Promise<HubServer> {
+export async function createServer(options: ServerOptions): Promise<HubServer> {
+  const { services, health, api, bodyLimitBytes } = options;
   const app = Fastify({
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: bodyLimitBytes,
@@ -43,42 +41,15 @@ export async function createServer({ services, bodyLimitBytes, graphiql, limits,
   // The API speaks JSON only; anything else is a 415, not a string handed to a handler.
   app.removeContentTypeParser('text/plain');
 
-  const yoga = createGraphQLServer({ services, graphiql, limits });
-  app.route({
-    url: yoga.graphqlEndpoint,
-    method: ['GET', 'POST', 'OPTIONS'],
-    handler: async (request, reply) => {
-      // Authenticate before Yoga so every GraphQL answer to a bad key is the same 401, SSE
-      // included. Only the GraphiQL page itself (a browser GET for HTML) is served without a key.
-      const wantsGraphiQL = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-      const principal = await services.orgs.authenticate(apiKeyOf(request));
-      if (!principal && !wantsGraphiQL && request.method !== 'OPTIONS') {
-        return reply.status(401).send({ errors: [{ message: unauthenticatedMessage, extensions: { code: 'UNAUTHENTICATED' } }] });
-      }
-      const response = await yoga.handleNodeRequestAndResponse(request, reply, principal ? { principal } : {});
-      response.headers.forEach((value, key) => reply.header(key, value));
-      reply.status(response.status);
-      return reply.send(response.body);
-    },
+  // Liveness: the process answers. No database check, so an outage of the database does not
+  // make an orchestrator restart every instance; readiness covers that.
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const readiness = await health.readiness();
+    if (readiness.ready) return { status: 'ready' };
+    return sendError(reply, 503, 'NOT_READY', readiness.reason);
   });
 
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await services.db.$queryRawUnsafe('SELECT 1');
-      return { status: 'ok' };
-    } catch {
-      return sendError(reply, 503, 'UNAVAILABLE', 'database is not answering');
-    }
-  });
-
-  await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
-  await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
-  await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
-
-  const websocket = attachGraphQLWebSocket(app.server, yoga, services);
-  app.addHook('onClose', async () => {
-    for (const client of websocket.clients) client.close(1001, 'server shutting down');
-    await new Promise<void>((resolve) => websocket.close(() => resolve()));
-  });
-  return { app, websocket };
+  if (api) await (await import('./api')).mountApi(app, options);
+  return { app };
 }

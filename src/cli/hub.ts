@@ -7,6 +7,8 @@
  *   apikey list <orgId> [--json]
  *   apikey revoke <keyId>
  *   secrets reseal                          re-encrypt stored secrets with the active key
+ *   worker                                  run jobs, schedules and retention until SIGTERM;
+ *                                           serves only /healthz and /readyz on PORT
  *
  * API keys are printed once and cannot be shown again.
  */
@@ -15,6 +17,7 @@ import { ConfigError, loadConfig } from '../config';
 import { DomainError } from '../domain/errors';
 import { openHub } from '../hub';
 import { createLogger } from '../lib/logger';
+import { serve } from '../serve';
 
 const usage = `usage: npm run --silent hub -- <command>
   org create <name> [--live] [--json]
@@ -22,7 +25,8 @@ const usage = `usage: npm run --silent hub -- <command>
   apikey create <orgId> [--live] [--label <text>] [--json]
   apikey list <orgId> [--json]
   apikey revoke <keyId>
-  secrets reseal`;
+  secrets reseal
+  worker`;
 
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -36,9 +40,15 @@ async function run(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const config = loadConfig();
+  if (group === 'worker') return serve(config, 'worker');
   // The CLI's own output is the answer; keep the service log quiet.
   const hub = await openHub(config, createLogger('error'));
   const { orgs, integrations } = hub.services;
+  const pending = await hub.health.pendingMigrations();
+  if (pending.length) {
+    await hub.close();
+    throw new Error(`the database schema is not current (${pending.length} migration(s) not applied): run npm run db:migrate first`);
+  }
   const print = (json: unknown, text: string) => console.log(values.json ? JSON.stringify(json) : text);
   const mode = values.live ? 'live' : 'test';
   try {

@@ -3,14 +3,13 @@
  * schema text is assembled from the one model source.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fromPackageRoot } from '../lib/package-root';
 
 export const providers = ['sqlite', 'postgresql'] as const;
 export type Provider = (typeof providers)[number];
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const prismaDir = path.join(root, 'prisma');
+export const prismaDir = fromPackageRoot('prisma');
 export const modelsFile = path.join(prismaDir, 'models.prisma');
 /** The models as of the newest migration; the next migration is the diff from here. */
 export const modelsSnapshotFile = path.join(prismaDir, 'migrations', 'models.snapshot.prisma');

@@ -47,7 +47,7 @@ describe(`migrations (${testProvider})`, () => {
   // The pg adapter cannot describe a live schema (see scripts/migration-create.ts), so this
   // check runs on SQLite; both providers' SQL is generated from the same model diff.
   it.runIf(testProvider === 'sqlite')('leaves a database that is exactly the models: the engine finds nothing to change', async () => {
-    const { engine, close } = await openSchemaEngine('sqlite', createAdapterFactory(database.target));
+    const { engine, close } = await openSchemaEngine('sqlite', await createAdapterFactory(database.target));
     try {
       const result = (await engine.diff({
         from: { tag: 'schemaDatasource', files: [{ path: schemaFile('sqlite'), content: providerSchema('sqlite') }], configDir: database.dir },
