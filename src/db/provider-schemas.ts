@@ -27,7 +27,7 @@ export function providerSchema(provider: Provider, models = readFileSync(modelsF
   const header = [
     '// Generated from prisma/models.prisma by scripts/prisma-generate.ts. Do not edit.',
     `datasource db {\n  provider = "${provider}"\n}`,
-    `generator client {\n  provider = "prisma-client"\n  output   = "../../src/generated/${provider}"\n  moduleFormat = "esm"\n}`,
+    `generator client {\n  provider = "prisma-client"\n  output   = "../../src/generated/${provider}"\n  moduleFormat = "esm"\n  compilerBuild = "small"\n}`,
   ];
   // Pothos needs the model types once; both clients share them (same models, same subset).
   if (provider === 'sqlite') {

@@ -31,10 +31,10 @@ export function runNpm(args: string[], env: NodeJS.ProcessEnv): Promise<Finished
   return finished(spawn('npm', args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
-/** The hub as a real server process (node + tsx, not through npm, so a kill reaches the server itself). */
+/** The hub as a real server process, as built (node, not through npm, so a kill reaches the server itself). */
 export function startServerProcess(database: TestDatabase, extra: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exited: Promise<Finished> }> {
   const env = envFor(database, { PORT: '0', HUB_ALLOW_PRIVATE_TARGETS: 'true', LOG_LEVEL: 'info', ...extra });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/main.js'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = finished(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the hub did not start within 30 s')), 30_000);
