@@ -66,6 +66,9 @@ const envSchema = z.object({
   HUB_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
 });
 
+/** Every environment variable the hub reads (the README's Configuration table lists them). */
+export const configVariables = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
