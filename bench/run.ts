@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --scenario sync|ingest|deliver|startup|all] [--products 100000] [--db sqlite,postgres]
  *    [--connections 32,128] [--seconds 10] [--rate 200] [--events 20000] [--concurrency 64] [--batch 10]
- *    [--runtime tsx,node] [--warm-starts 3] [--idle 10]`
+ *    [--runtime tsx,node] [--warm-starts 3] [--idle 10] [--node-flags=…]`
  *
  * ingest: see ingest.ts.
  *
@@ -46,6 +46,7 @@ const { values } = parseArgs({
     runtime: { type: 'string' },
     'warm-starts': { type: 'string', default: '3' },
     idle: { type: 'string', default: '10' },
+    'node-flags': { type: 'string', default: '' },
   },
 });
 
@@ -63,10 +64,12 @@ interface Measurement {
 /** The sync worker as `node` runs the built service (the default), or through tsx (`--runtime tsx`). */
 const syncRuntime = values.runtime ?? 'node';
 const syncWorker = syncRuntime === 'node' ? ['bench/results/build/sync-worker.js'] : ['--import', 'tsx', 'bench/sync-worker.ts'];
+/** Passed to node in the measured processes (sync and startup), e.g. `--node-flags=--max-semi-space-size=4`. */
+const nodeFlags = values['node-flags']!.split(' ').filter(Boolean);
 
 async function worker(...args: string[]): Promise<Measurement> {
   const flags = args.includes('--memory') ? ['--expose-gc'] : [];
-  const { stdout } = await run(process.execPath, [...flags, ...syncWorker, ...args], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, [...flags, ...nodeFlags, ...syncWorker, ...args], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measurement;
 }
 
@@ -143,7 +146,7 @@ async function deliver(): Promise<void> {
 }
 
 async function startup(): Promise<void> {
-  const options = { runtimes: (values.runtime ?? 'tsx,node').split(','), dbs: values.db!.split(','), warmStarts: Number(values['warm-starts']), idleSeconds: Number(values.idle) };
+  const options = { runtimes: (values.runtime ?? 'tsx,node').split(','), dbs: values.db!.split(','), warmStarts: Number(values['warm-starts']), idleSeconds: Number(values.idle), nodeFlags };
   console.log(`startup benchmark: runtimes ${options.runtimes.join(', ')}, idle RSS after ${options.idleSeconds} s, ${options.warmStarts} starts on a migrated database`);
   const results = await startupScenario(options);
   mkdirSync('bench/results', { recursive: true });

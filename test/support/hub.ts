@@ -22,9 +22,11 @@ export interface TestHubOptions {
   shared?: TestDatabase;
   /** The hub's clock, for tests of retry timing. */
   clock?: () => Date;
+  /** `worker`: the jobs only, as `hub worker` runs them (probes, no API). */
+  role?: 'api' | 'worker';
 }
 
-export async function startTestHub(env: Record<string, string> = {}, { shared, clock }: TestHubOptions = {}): Promise<TestHub> {
+export async function startTestHub(env: Record<string, string> = {}, { shared, clock, role }: TestHubOptions = {}): Promise<TestHub> {
   const db = shared ?? (await createTestDatabase());
   const config = {
     ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', HUB_KEY_FILE: path.join(db.dir, 'keys.json'), ...env }),
@@ -32,7 +34,7 @@ export async function startTestHub(env: Record<string, string> = {}, { shared, c
   };
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
-  const hub = await startHub(config, logger, { clock });
+  const hub = await startHub(config, logger, { clock, role });
   return {
     ...hub,
     db,
