@@ -18,7 +18,8 @@ WORKDIR /app
 COPY . .
 RUN npm ci --no-audit --no-fund
 RUN npm run build
-RUN npm prune --omit=dev --no-audit --no-fund
+# The Prisma CLI and TypeScript are optional peers of @prisma/client, which --omit=dev alone keeps.
+RUN npm prune --omit=dev --omit=optional --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \

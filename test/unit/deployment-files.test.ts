@@ -80,7 +80,7 @@ describe('Dockerfile', () => {
 
   it('builds with the commands CI runs, and nothing that needs the network beyond the registries', () => {
     const npmCommands = [...dockerfile.matchAll(/^RUN (npm [^\n]*)$/gm)].map((match) => match[1]);
-    expect(npmCommands).toEqual(['npm ci --no-audit --no-fund', 'npm run build', 'npm prune --omit=dev --no-audit --no-fund']);
+    expect(npmCommands).toEqual(['npm ci --no-audit --no-fund', 'npm run build', 'npm prune --omit=dev --omit=optional --no-audit --no-fund']);
     expect(read('.ci/run')).toContain('npm ci --no-audit --no-fund');
     expect(dockerfile).not.toMatch(/curl|wget|npx /);
   });
