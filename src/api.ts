@@ -1,7 +1,13 @@
-/** GraphQL at /graphql (HTTP, SSE and graphql-ws) and REST under /api/v1, on the hub's server. */
+/**
+ * GraphQL at /graphql (HTTP, SSE and graphql-ws) and REST under /api/v1, on the hub's server.
+ * The GraphQL server (Yoga, the Pothos schema, graphql-ws) is built on the first GraphQL request
+ * or WebSocket upgrade, not at start: a process that only takes REST calls and webhooks never
+ * holds it.
+ */
 import type { FastifyInstance } from 'fastify';
+import { graphqlEndpoint, unauthenticatedMessage } from './graphql/context';
 import { attachGraphQLWebSocket } from './graphql/websocket';
-import { createGraphQLServer, unauthenticatedMessage } from './graphql/yoga';
+import type { HubYoga } from './graphql/yoga';
 import { apiKeyOf } from './rest/auth';
 import { integrationRoutes } from './rest/integrations';
 import { webhookEndpointRoutes } from './rest/webhook-endpoints';
@@ -9,9 +15,11 @@ import { webhookRoutes } from './rest/webhooks';
 import type { ServerOptions } from './server';
 
 export async function mountApi(app: FastifyInstance, { services, graphiql, limits, webhookBodyLimitBytes }: ServerOptions): Promise<void> {
-  const yoga = createGraphQLServer({ services, graphiql, limits });
+  let yoga: Promise<HubYoga> | undefined;
+  const graphql = () => (yoga ??= import('./graphql/yoga').then(({ createGraphQLServer }) => createGraphQLServer({ services, graphiql, limits })));
+
   app.route({
-    url: yoga.graphqlEndpoint,
+    url: graphqlEndpoint,
     method: ['GET', 'POST', 'OPTIONS'],
     handler: async (request, reply) => {
       // Authenticate before Yoga so every GraphQL answer to a bad key is the same 401, SSE
@@ -21,7 +29,7 @@ export async function mountApi(app: FastifyInstance, { services, graphiql, limit
       if (!principal && !wantsGraphiQL && request.method !== 'OPTIONS') {
         return reply.status(401).send({ errors: [{ message: unauthenticatedMessage, extensions: { code: 'UNAUTHENTICATED' } }] });
       }
-      const response = await yoga.handleNodeRequestAndResponse(request, reply, principal ? { principal } : {});
+      const response = await (await graphql()).handleNodeRequestAndResponse(request, reply, principal ? { principal } : {});
       response.headers.forEach((value, key) => reply.header(key, value));
       reply.status(response.status);
       return reply.send(response.body);
@@ -32,9 +40,6 @@ export async function mountApi(app: FastifyInstance, { services, graphiql, limit
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
 
-  const websocket = attachGraphQLWebSocket(app.server, yoga, services);
-  app.addHook('onClose', async () => {
-    for (const client of websocket.clients) client.close(1001, 'server shutting down');
-    await new Promise<void>((resolve) => websocket.close(() => resolve()));
-  });
+  const websocket = attachGraphQLWebSocket(app.server, graphql, services);
+  app.addHook('onClose', () => websocket.close());
 }

@@ -15,7 +15,6 @@
  * connection.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import pg from 'pg';
 import { createAdapterFactory, type DatabaseTarget, type Db } from './connection';
 import { migrationsDir, type Provider } from './provider-schemas';
 
@@ -31,6 +30,7 @@ export interface MigrateOptions {
 
 export async function applyMigrations(target: DatabaseTarget, options: MigrateOptions = {}): Promise<string[]> {
   if (target.provider === 'sqlite') return applyPending(target);
+  const { default: pg } = await import('pg');
   const lock = new pg.Client({ connectionString: target.url });
   await lock.connect();
   try {

@@ -1,6 +1,10 @@
 import type { Principal } from '../domain/orgs/org-service';
 import type { Services } from '../services';
 
+export const graphqlEndpoint = '/graphql';
+
+export const unauthenticatedMessage = 'a valid API key is required in the X-Api-Key header';
+
 export interface QueryLimits {
   complexity: number;
   depth: number;

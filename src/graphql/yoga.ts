@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../domain/orgs/org-service';
 import type { Services } from '../services';
-import type { GraphQLContext, QueryLimits } from './context';
+import { graphqlEndpoint, unauthenticatedMessage, type GraphQLContext, type QueryLimits } from './context';
 import { schema } from './schema';
 
 export interface YogaOptions {
@@ -22,12 +22,10 @@ export interface PreAuthenticated {
 
 export type HubYoga = YogaServerInstance<PreAuthenticated, GraphQLContext>;
 
-export const unauthenticatedMessage = 'a valid API key is required in the X-Api-Key header';
-
 export function createGraphQLServer({ services, graphiql, limits }: YogaOptions): HubYoga {
   return createYoga<PreAuthenticated, GraphQLContext>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint,
     graphiql: graphiql
       ? {
           title: 'Integration Hub',

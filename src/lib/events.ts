@@ -3,7 +3,9 @@
  * and GraphQL subscriptions read from. Payloads are plain JSON (ids, strings) so they survive
  * the trip through Redis unchanged.
  */
-import { createPubSub } from 'graphql-yoga';
+// The pub/sub of graphql-yoga, from its own small package: processes that serve no GraphQL
+// (workers, REST-only traffic) do not load Yoga for it.
+import { createPubSub } from '@graphql-yoga/subscription';
 
 export interface IntegrationChanged {
   orgId: string;
