@@ -10,6 +10,16 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be "true" or "false"' })
   .transform((value) => value === 'true' || value === '1');
 
+/** scheme://host[:port] exactly, as browsers send it in the Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(4000),
@@ -24,8 +34,29 @@ const envSchema = z.object({
   HUB_PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
   HUB_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   HUB_GRAPHIQL: booleanFlag.optional(),
+  /** Schema introspection and "Did you mean …?" hints in errors; both default to off in production. */
+  HUB_GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  HUB_GRAPHQL_SUGGESTIONS: booleanFlag.optional(),
   HUB_MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
   HUB_MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(10),
+  /** Fields selected in one operation, aliases and __typename included. */
+  HUB_MAX_QUERY_BREADTH: z.coerce.number().int().min(10).default(200),
+  /** Tokens in one GraphQL document: the parser stops there, before any validation. */
+  HUB_MAX_QUERY_TOKENS: z.coerce.number().int().min(100).default(5000),
+  /** Live subscriptions (graphql-ws and SSE) one API key may hold open on one hub instance. */
+  HUB_MAX_SUBSCRIPTIONS_PER_KEY: z.coerce.number().int().min(1).default(100),
+  /** How often open WebSockets and SSE streams re-check that their key (and organization) may still act. */
+  HUB_AUTH_RECHECK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  /** Browser origins allowed to call /graphql cross-origin, comma-separated; unset: none. */
+  HUB_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .superRefine((origins, ctx) => {
+      for (const origin of origins) {
+        if (!isOrigin(origin)) ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin such as https://app.example.com` });
+      }
+    }),
   /** Lets connectors call loopback/private hosts (simulators, on-premise systems). */
   HUB_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
@@ -79,9 +110,7 @@ export interface Config {
   keyFile: string;
   publicUrl: string | undefined;
   bodyLimitBytes: number;
-  graphiql: boolean;
-  maxQueryComplexity: number;
-  maxQueryDepth: number;
+  graphql: GraphQLSettings;
   allowPrivateTargets: boolean;
   redisUrl: string | undefined;
   webhookBodyLimitBytes: number;
@@ -89,6 +118,23 @@ export interface Config {
   outbound: OutboundSettings;
   migrateOnStart: boolean;
   shutdownDelayMs: number;
+}
+
+export interface GraphQLSettings {
+  graphiql: boolean;
+  introspection: boolean;
+  suggestions: boolean;
+  limits: QueryLimits;
+  maxSubscriptionsPerKey: number;
+  authRecheckMs: number;
+  corsOrigins: string[];
+}
+
+export interface QueryLimits {
+  complexity: number;
+  depth: number;
+  breadth: number;
+  tokens: number;
 }
 
 export interface OutboundSettings {
@@ -122,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
   let database: DatabaseTarget;
   try {
     database = parseDatabaseUrl(e.DATABASE_URL);
@@ -138,9 +185,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyFile: e.HUB_KEY_FILE,
     publicUrl: e.HUB_PUBLIC_URL?.replace(/\/$/, ''),
     bodyLimitBytes: e.HUB_BODY_LIMIT_BYTES,
-    graphiql: e.HUB_GRAPHIQL ?? e.NODE_ENV !== 'production',
-    maxQueryComplexity: e.HUB_MAX_QUERY_COMPLEXITY,
-    maxQueryDepth: e.HUB_MAX_QUERY_DEPTH,
+    graphql: {
+      graphiql: e.HUB_GRAPHIQL ?? !production,
+      introspection: e.HUB_GRAPHQL_INTROSPECTION ?? !production,
+      suggestions: e.HUB_GRAPHQL_SUGGESTIONS ?? !production,
+      limits: { complexity: e.HUB_MAX_QUERY_COMPLEXITY, depth: e.HUB_MAX_QUERY_DEPTH, breadth: e.HUB_MAX_QUERY_BREADTH, tokens: e.HUB_MAX_QUERY_TOKENS },
+      maxSubscriptionsPerKey: e.HUB_MAX_SUBSCRIPTIONS_PER_KEY,
+      authRecheckMs: e.HUB_AUTH_RECHECK_MS,
+      corsOrigins: e.HUB_CORS_ORIGINS,
+    },
     allowPrivateTargets: e.HUB_ALLOW_PRIVATE_TARGETS,
     redisUrl: e.REDIS_URL,
     webhookBodyLimitBytes: e.HUB_WEBHOOK_BODY_LIMIT_BYTES,

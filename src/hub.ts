@@ -4,6 +4,7 @@
  * the tests, so all three run the same thing.
  */
 import type { Config } from './config';
+import type { Clock } from './lib/clock';
 import { connectDb } from './db/connection';
 import { applyMigrations } from './db/migrate';
 import { Health } from './health';
@@ -27,8 +28,8 @@ export interface RunningHub extends Hub {
 }
 
 export interface HubOptions {
-  /** Replaces the wall clock for jobs, deliveries and retention (tests of retry timing). */
-  clock?: () => Date;
+  /** Replaces the wall clock everywhere the hub reads the time (tests move time instead of waiting). */
+  clock?: Clock;
   /**
    * `api` (the default) serves GraphQL and REST, and runs jobs unless HUB_WORKER=false;
    * `worker` runs jobs, schedules and retention and serves only the health probes.
@@ -83,8 +84,7 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
     health: hub.health,
     api: role === 'api',
     bodyLimitBytes: config.bodyLimitBytes,
-    graphiql: config.graphiql,
-    limits: { complexity: config.maxQueryComplexity, depth: config.maxQueryDepth },
+    graphql: config.graphql,
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
   });
   const address = await server.app.listen({ port: config.port, host: config.host });

@@ -13,7 +13,7 @@ export async function serve(config: Config, role: NonNullable<HubOptions['role']
   const where = config.database.provider === 'sqlite' ? `SQLite ${config.database.url}` : 'PostgreSQL';
   logger.info(
     role === 'api'
-      ? `Integration Hub listening on ${hub.url} (${where}); GraphQL at ${hub.url}/graphql${config.graphiql ? ' with GraphiQL' : ''}`
+      ? `Integration Hub listening on ${hub.url} (${where}); GraphQL at ${hub.url}/graphql${config.graphql.graphiql ? ' with GraphiQL' : ''}`
       : `Integration Hub worker listening on ${hub.url} (${where}); health probes only`,
   );
 

@@ -4,7 +4,7 @@
  * Transports only; all behaviour lives in the services.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { QueryLimits } from './graphql/context';
+import type { GraphQLSettings } from './config';
 import type { Health } from './health';
 import { installErrorHandling, sendError } from './rest/errors';
 import type { Services } from './services';
@@ -15,8 +15,7 @@ export interface ServerOptions {
   /** Serve GraphQL and REST; false: the health probes only (a worker process). */
   api: boolean;
   bodyLimitBytes: number;
-  graphiql: boolean;
-  limits: QueryLimits;
+  graphql: GraphQLSettings;
   webhookBodyLimitBytes: number;
 }
 

@@ -23,6 +23,7 @@ import { EventProcessor, PROCESS_QUEUE } from './domain/webhooks/process-event';
 import { WebhookEvents } from './domain/webhooks/webhook-events';
 import { WebhookTargets } from './domain/webhooks/targets';
 import { JobWorker } from './jobs/worker';
+import { systemClock, type Clock } from './lib/clock';
 import type { Keyring } from './lib/crypto/keyring';
 import type { EventBus } from './lib/events';
 import { backoffDelay } from './lib/http/retry-policy';
@@ -58,20 +59,20 @@ export interface ServiceDeps {
   allowPrivateTargets: boolean;
   jobs: JobSettings;
   outbound: OutboundSettings;
-  /** The hub's clock (tests of retry timing move it instead of sleeping). */
-  clock?: () => Date;
+  /** The hub's clock, read by every service and the job worker (tests move it instead of sleeping). */
+  clock?: Clock;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const { db, provider, keyring, events, logger, publicUrl, allowPrivateTargets, jobs, outbound } = deps;
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   const http = createOutboundHttp({ allowPrivateTargets });
   const jobStore = new JobStore(db, provider);
   const schedule = new RetrySchedule(outbound.retryScheduleMs);
-  const outbox = new EventOutbox(jobStore, schedule.maxAttempts);
-  const integrations = new IntegrationService(db, keyring, events, outbox);
+  const outbox = new EventOutbox(jobStore, schedule.maxAttempts, clock);
+  const integrations = new IntegrationService(db, keyring, events, outbox, clock);
   const connections = new Connections(integrations, http, logger);
-  const sync = new SyncService(db, provider, integrations, connections, events, outbox, logger);
+  const sync = new SyncService(db, provider, integrations, connections, events, outbox, logger, { clock });
   const endpoints = new EndpointService(db, keyring, outbox, jobStore, events, {
     allowPrivateTargets, secretOverlapMs: outbound.secretOverlapMs, deliverAttempts: schedule.maxAttempts, clock,
   });
@@ -81,7 +82,11 @@ export function createServices(deps: ServiceDeps): Services {
   const worker = new JobWorker(
     db,
     jobStore,
-    [new EventProcessor(db, provider, jobStore, events, outbox, jobs.maxAttempts), new TransferRunner(db, provider, connections, events, outbox, logger), deliverer],
+    [
+      new EventProcessor(db, provider, jobStore, events, outbox, { transferAttempts: jobs.maxAttempts, clock }),
+      new TransferRunner(db, provider, connections, events, outbox, logger, { clock }),
+      deliverer,
+    ],
     logger,
     {
       concurrency: jobs.concurrency,
@@ -98,12 +103,12 @@ export function createServices(deps: ServiceDeps): Services {
     events,
     logger,
     publicUrl,
-    orgs: new OrgService(db),
+    orgs: new OrgService(db, clock),
     integrations,
     sync,
-    scheduler: new SyncScheduler(db, sync, logger),
-    webhooks: new WebhookIngest(new WebhookTargets(integrations), inbox, events, () => worker.wake()),
-    webhookEvents: new WebhookEvents(db, jobStore, events, jobs.maxAttempts, () => worker.wake()),
+    scheduler: new SyncScheduler(db, sync, logger, clock),
+    webhooks: new WebhookIngest(new WebhookTargets(integrations, clock), inbox, events, { onStored: () => worker.wake(), clock }),
+    webhookEvents: new WebhookEvents(db, jobStore, events, { maxAttempts: jobs.maxAttempts, wake: () => worker.wake(), clock }),
     endpoints,
     outbox,
     retention: new Retention(db, outbound.retentionMs, logger, clock),

@@ -37,10 +37,10 @@ export interface ClaimedJob {
 
 const jobColumns = ['id', 'queue', 'subjectId', 'orgId', 'status', 'attempts', 'maxAttempts', 'runAt', 'createdAt', 'updatedAt'] as const;
 
-/** Lease lost: the job was reclaimed by another worker (or finished) while this one held it. */
+/** Lease lost: the job was reclaimed by another worker (or finished, or deleted) while this one held it. */
 export class LeaseLostError extends Error {
-  constructor(jobId: string) {
-    super(`lease on job ${jobId} was lost; another worker owns it now`);
+  constructor(readonly jobId: string) {
+    super(`lease on job ${jobId} was lost (another worker claimed it, or it is gone); this run stops and records nothing`);
   }
 }
 
@@ -80,14 +80,25 @@ export class JobStore {
     return rows.map((row) => ({ ...row, attempts: Number(row.attempts), maxAttempts: Number(row.maxAttempts), leaseOwner: owner }));
   }
 
-  /** Extends the leases of jobs this worker still holds; returns how many it still holds. */
-  async extend(jobs: readonly ClaimedJob[], owner: string, leaseUntil: Date): Promise<number> {
-    if (jobs.length === 0) return 0;
-    const { count } = await this.db.job.updateMany({
-      where: { id: { in: jobs.map((job) => job.id) }, leaseOwner: owner, status: 'running' },
-      data: { leaseUntil },
-    });
-    return count;
+  /**
+   * Extends the leases of the jobs this worker still holds, each fenced as in complete(); returns
+   * the ids it extended. A job missing from the answer was lost: another worker claimed it after
+   * its lease lapsed (or claimed it and finished), or the row is gone.
+   */
+  async extend(jobs: readonly ClaimedJob[], owner: string, leaseUntil: Date): Promise<Set<string>> {
+    const held = new Set<string>();
+    for (const chunk of chunksOf(jobs, 2)) {
+      const p = new Params(this.provider);
+      const set = `"leaseUntil" = ${p.add(leaseUntil)}`;
+      const ids = p.list(chunk.map((job) => job.id));
+      const sql = `UPDATE "Job" SET ${set} WHERE "id" IN (${ids}) AND "leaseOwner" = ${p.add(owner)} AND "status" = 'running' RETURNING "id", "attempts"`;
+      const attempts = new Map(chunk.map((job) => [job.id, job.attempts]));
+      // The same owner with other attempts is this worker's later claim of the job, not this run's.
+      for (const row of await this.db.$queryRawUnsafe<{ id: string; attempts: number | bigint }[]>(sql, ...p.values)) {
+        if (attempts.get(row.id) === Number(row.attempts)) held.add(row.id);
+      }
+    }
+    return held;
   }
 
   /** Deletes the finished job in the caller's transaction; throws LeaseLostError when it no longer holds it. */

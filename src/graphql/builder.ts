@@ -8,9 +8,10 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
+import { getNullableType, GraphQLError, isListType } from 'graphql';
 import PrismaTypes, { getDatamodel } from '../generated/pothos-types';
 import type { GraphQLContext } from './context';
+import { listArgumentItems } from './query-limits';
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
@@ -30,14 +31,22 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: () => new GraphQLError('a valid API key is required', { extensions: { code: 'UNAUTHENTICATED' } }),
   },
   errors: { directResult: false },
+  // Costs only: the limits are checked while each operation is validated (./query-limits.ts), so
+  // subscriptions are measured when they subscribe and __typename-only selections count too.
   complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
-    limit: (ctx) => ({ complexity: ctx.limits.complexity, depth: ctx.limits.depth, breadth: 200 }),
+    // A field costs 1 plus one per item of the lists it is given (ids, mappings, credentials); a
+    // list field multiplies what is selected beneath it by 10.
+    fieldComplexity: (args, _ctx, field) => ({
+      field: 1 + listArgumentItems(args),
+      multiplier: isListType(getNullableType(field.type)) ? 10 : 1,
+    }),
   },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // ./types/node.ts defines both, scoped to the caller's organization.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
   prisma: {
     client: (ctx) => ctx.services.db,

@@ -5,16 +5,10 @@ export const graphqlEndpoint = '/graphql';
 
 export const unauthenticatedMessage = 'a valid API key is required in the X-Api-Key header';
 
-export interface QueryLimits {
-  complexity: number;
-  depth: number;
-}
-
 export interface GraphQLContext {
   services: Services;
   /** Null only while authentication is pending; resolvers run behind the `org` auth scope. */
   principal: Principal | null;
-  limits: QueryLimits;
 }
 
 /** The caller's organization. Every resolver scopes its reads and writes with this. */

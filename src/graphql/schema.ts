@@ -2,6 +2,7 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder';
 import './types/errors';
+import './types/node';
 import './types/connector';
 import './types/field-mappings';
 import './types/sync-status';

@@ -4,15 +4,20 @@
  */
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphQLSettings } from '../config';
 import type { Principal } from '../domain/orgs/org-service';
 import type { Services } from '../services';
-import { graphqlEndpoint, unauthenticatedMessage, type GraphQLContext, type QueryLimits } from './context';
+import { useBadInputErrors } from './bad-input';
+import { graphqlEndpoint, unauthenticatedMessage, type GraphQLContext } from './context';
+import { useLiveSubscriptions, type LiveSessions } from './live-sessions';
+import { useQueryLimits } from './query-limits';
 import { schema } from './schema';
+import { useSchemaExposure } from './schema-exposure';
 
 export interface YogaOptions {
   services: Services;
-  graphiql: boolean;
-  limits: QueryLimits;
+  settings: GraphQLSettings;
+  sessions: LiveSessions;
 }
 
 /** Set by the WebSocket transport, which authenticates once per connection. */
@@ -22,11 +27,31 @@ export interface PreAuthenticated {
 
 export type HubYoga = YogaServerInstance<PreAuthenticated, GraphQLContext>;
 
-export function createGraphQLServer({ services, graphiql, limits }: YogaOptions): HubYoga {
+/**
+ * CORS for browsers on the configured origins only (HUB_CORS_ORIGINS); any other origin gets no
+ * CORS headers at all, so the browser keeps the answer from the page. Keys travel in a header,
+ * never in cookies, so no origin is told to send credentials.
+ */
+function corsFor(origins: readonly string[]) {
+  if (origins.length === 0) return false;
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || !origins.includes(origin)) return false;
+    return {
+      origin: [...origins],
+      credentials: false,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'accept', 'x-api-key', 'authorization'],
+      maxAge: 600,
+    };
+  };
+}
+
+export function createGraphQLServer({ services, settings, sessions }: YogaOptions): HubYoga {
   return createYoga<PreAuthenticated, GraphQLContext>({
     schema,
     graphqlEndpoint,
-    graphiql: graphiql
+    graphiql: settings.graphiql
       ? {
           title: 'Integration Hub',
           headers: JSON.stringify({ 'X-Api-Key': 'fpk_test_…' }),
@@ -34,6 +59,16 @@ export function createGraphQLServer({ services, graphiql, limits }: YogaOptions)
         }
       : false,
     landingPage: false,
+    cors: corsFor(settings.corsOrigins),
+    // The query limits depend on each request's variables: a validation result cached by
+    // document text would let a small list pass for a big one. Parsed documents stay cached.
+    parserAndValidationCache: { validationCache: false },
+    plugins: [
+      useQueryLimits(settings.limits),
+      useSchemaExposure(settings),
+      useLiveSubscriptions(sessions),
+      useBadInputErrors(),
+    ],
     // Unexpected errors become "Unexpected error." with no stack or message of their own.
     maskedErrors: { isDev: false },
     logging: {
@@ -45,7 +80,7 @@ export function createGraphQLServer({ services, graphiql, limits }: YogaOptions)
     // The transports (HTTP route, WebSocket onConnect) authenticate and hand the principal in.
     context: (initial): GraphQLContext => {
       if (!initial.principal) throw new GraphQLError(unauthenticatedMessage, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-      return { services, principal: initial.principal, limits };
+      return { services, principal: initial.principal };
     },
   });
 }

@@ -7,14 +7,21 @@
  * Handlers finish a job in the same transaction that records its result (`ctx.complete(tx)`), so
  * a crash leaves either the result and no job, or the job and no result; never a result whose
  * job runs again unfenced.
+ *
+ * A worker can lose a lease it still works under: its process stalled or its heartbeats did not
+ * reach the database for a whole lease, and another worker claimed the job. The next heartbeat
+ * that finds the job gone from this worker aborts the run's signal, so the handler's calls to the
+ * host stop, and the run ends without writing anything: every write of a job's outcome is fenced
+ * on its claim (JobStore), so a run that ignores its signal cannot commit a result either.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { LeaseLostError, type ClaimedJob, type DbTx, type JobStore } from '../db/job-store';
+import { systemClock, type Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 
 export interface JobContext {
-  /** Aborted when the worker stops or loses the lease. */
+  /** Aborted when the worker stops, or (with a LeaseLostError as its reason) when the lease is lost. */
   signal: AbortSignal;
   /** Deletes the job inside the caller's transaction; throws LeaseLostError if another worker took it over. */
   complete(tx: DbTx): Promise<void>;
@@ -41,6 +48,15 @@ export interface JobHandler {
   recordFailure(tx: DbTx, job: ClaimedJob, attempt: FailedAttempt): Promise<(() => void) | void>;
   /** Delay before the next attempt after `failedAttempts` failures (default: WorkerOptions.retryDelayMs). */
   retryDelayMs?(failedAttempts: number, error: unknown): number;
+}
+
+/** A job this worker runs. */
+interface Run {
+  job: ClaimedJob;
+  abort: AbortController;
+  done: Promise<void>;
+  /** Its completion was written (not necessarily committed yet): its job row is going away. */
+  completed: boolean;
 }
 
 /** What completeJobs needs of a context the worker handed out. */
@@ -88,20 +104,20 @@ export interface WorkerOptions {
   /** How often an idle worker looks for due jobs (it is also woken at once by local enqueues). */
   pollMs: number;
   retryDelayMs(failedAttempts: number): number;
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 export class JobWorker {
   readonly owner = `wrk_${randomUUID()}`;
   private readonly handlers: Map<string, JobHandler>;
-  private readonly inFlight = new Map<string, { job: ClaimedJob; abort: AbortController; done: Promise<void> }>();
+  private readonly inFlight = new Map<string, Run>();
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   /** A wake() came while the loop was not asleep (e.g. during a claim): look again instead of sleeping. */
   private woken = false;
   private heartbeat: NodeJS.Timeout | null = null;
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(
     private readonly db: Db,
@@ -111,7 +127,7 @@ export class JobWorker {
     private readonly options: WorkerOptions,
   ) {
     this.handlers = new Map(handlers.map((handler) => [handler.queue, handler]));
-    this.now = options.clock ?? (() => new Date());
+    this.now = options.clock ?? systemClock;
   }
 
   start(): void {
@@ -182,34 +198,40 @@ export class JobWorker {
     if (free <= 0 || (this.inFlight.size > 0 && free < this.claimBatch)) return 0;
     const jobs = await this.store.claim([...this.handlers.keys()], this.owner, free, this.options.leaseMs, this.now());
     for (const job of jobs) {
-      const abort = new AbortController();
-      const done = this.runOne(job, abort.signal).finally(() => {
-        this.inFlight.delete(job.id);
+      // This worker's own earlier run of the job lost its lease (its heartbeats failed) before this claim.
+      this.inFlight.get(job.id)?.abort.abort(new LeaseLostError(job.id));
+      const run: Run = { job, abort: new AbortController(), done: Promise.resolve(), completed: false };
+      run.done = this.runOne(run).finally(() => {
+        if (this.inFlight.get(job.id) === run) this.inFlight.delete(job.id);
         // A slot is free again: look for the next job without waiting for the poll.
         this.wake();
       });
-      this.inFlight.set(job.id, { job, abort, done });
+      this.inFlight.set(job.id, run);
     }
     return jobs.length;
   }
 
-  private async runOne(job: ClaimedJob, signal: AbortSignal): Promise<void> {
+  private async runOne(run: Run): Promise<void> {
+    const { job, abort: { signal } } = run;
     const handler = this.handlers.get(job.queue)!;
-    let completed = false;
     const ctx: JobContext = {
       signal,
       complete: async (tx) => {
         await this.store.complete(tx, job);
-        completed = true;
+        run.completed = true;
       },
     };
-    running.set(ctx, { job, store: this.store, completed: () => void (completed = true) });
+    running.set(ctx, { job, store: this.store, completed: () => void (run.completed = true) });
     try {
       await handler.run(job, ctx);
-      if (!completed) await this.db.$transaction(async (tx) => ctx.complete(tx));
+      if (!run.completed) await this.db.$transaction(async (tx) => ctx.complete(tx));
     } catch (error) {
-      if (error instanceof LeaseLostError) {
-        this.logger.warn({ jobId: job.id, queue: job.queue }, error.message);
+      // Lost to another worker (or gone): whatever this run did is not its to record. Only this
+      // job's loss counts: another job's LeaseLostError can reach this run through a shared call
+      // (a token request both waited for), and is then an ordinary failure.
+      const lost = [error, signal.reason].find((cause): cause is LeaseLostError => cause instanceof LeaseLostError && cause.jobId === job.id);
+      if (lost) {
+        this.logger.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts }, lost.message);
         return;
       }
       if (signal.aborted && !this.running) return; // shutting down: the lease lapses and another run picks it up
@@ -248,13 +270,18 @@ export class JobWorker {
     }
   }
 
+  /** The heartbeat: renews the leases of running jobs, and aborts the runs whose lease is gone. */
   private async extendLeases(): Promise<void> {
-    const held = [...this.inFlight.values()].map((entry) => entry.job);
-    if (held.length === 0) return;
+    const runs = [...this.inFlight.values()].filter((run) => !run.completed);
+    if (runs.length === 0) return;
+    let held: Set<string>;
     try {
-      await this.store.extend(held, this.owner, new Date(this.now().getTime() + this.options.leaseMs));
+      held = await this.store.extend(runs.map((run) => run.job), this.owner, new Date(this.now().getTime() + this.options.leaseMs));
     } catch (error) {
       this.logger.warn({ err: error }, 'job lease heartbeat failed');
+      return;
     }
+    // A run that completed meanwhile deleted its own job: that is no loss.
+    for (const run of runs) if (!held.has(run.job.id) && !run.completed) run.abort.abort(new LeaseLostError(run.job.id));
   }
 }

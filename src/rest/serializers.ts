@@ -40,6 +40,7 @@ export function integrationJson(i: Integration, services: Services) {
       syncIntervalMinutes: i.syncIntervalMinutes,
       webhookScopes: [...policy.enabledScopes],
       deleteHandling: policy.deleteHandling,
+      requireTimestampedSignatures: policy.requireTimestampedSignatures,
     },
     fieldMappings: storedMappings(i),
     webhookUrl: webhookUrl(services, i.connectorType, i.orgId),

@@ -1,7 +1,8 @@
 /**
  * The job queue's guarantees, one test each, on the real database (two separate connections
  * stand in for two server processes): exclusive claims, lease expiry and reclaim, fencing of a
- * worker that lost its lease, heartbeats, backoff, dead-lettering and requeueing.
+ * worker that lost its lease (its writes, and the run itself, which is aborted), heartbeats,
+ * backoff, dead-lettering and requeueing.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -105,6 +106,113 @@ describe(`job queue (${testProvider})`, () => {
     finish();
     await eventually(async () => ((await dbA.job.count()) === 0 ? true : undefined));
     await worker.stop();
+  });
+
+  describe('a worker that lost its lease', () => {
+    /** A worker running one job whose handler waits for its signal; resolves with the signal's reason. */
+    async function startAbortable(leaseMs: number) {
+      await enqueue(1);
+      const failures: number[] = [];
+      let started!: (signal: AbortSignal) => void;
+      const running = new Promise<AbortSignal>((resolve) => (started = resolve));
+      const handler: JobHandler = {
+        queue,
+        run: (_job, ctx) =>
+          new Promise<void>((_, reject) => {
+            ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error), { once: true });
+            started(ctx.signal);
+          }),
+        recordFailure: async (_tx, job) => void failures.push(job.attempts),
+      };
+      const logs: string[] = [];
+      const worker = new JobWorker(dbA, storeA, [handler], createLogger('warn', { write: (line: string) => void logs.push(line) }), { concurrency: 1, leaseMs, pollMs: 20, retryDelayMs: () => 0 });
+      worker.start();
+      const signal = await running;
+      const aborted = new Promise<number>((resolve) => signal.addEventListener('abort', () => resolve(Date.now()), { once: true }));
+      return { worker, signal, aborted, failures, logs };
+    }
+
+    it('aborts the run when a heartbeat finds the job claimed by another worker, and records nothing', async () => {
+      const { worker, signal, aborted, failures, logs } = await startAbortable(1_200);
+      // Another process whose view of the lease has lapsed (its clock is ahead of this one's heartbeats).
+      const [taken] = await storeB.claim([queue], 'new-owner', 1, 60_000, new Date(Date.now() + 10 * 60_000));
+      const claimedAt = Date.now();
+      expect(taken?.attempts).toBe(2);
+      const abortedAt = await Promise.race([aborted, sleep(4_000).then(() => null)]);
+      expect(abortedAt, 'the signal was not aborted').not.toBeNull();
+      expect(abortedAt! - claimedAt).toBeLessThan(1_500); // at the next heartbeat (every lease / 3), with room for a loaded machine
+      expect(signal.reason).toBeInstanceOf(LeaseLostError);
+      await worker.idle();
+      await worker.stop();
+      expect(failures).toEqual([]);
+      // The new owner's claim is untouched: not rescheduled, not buried, not completed by the old run.
+      expect(await dbA.job.findUnique({ where: { id: taken!.id } })).toMatchObject({ status: 'running', leaseOwner: 'new-owner', attempts: 2, lastError: null });
+      expect(logs.join('\n')).toMatch(/lease on job .* was lost/);
+    });
+
+    it('aborts the run when its job row is gone', async () => {
+      const { worker, signal, aborted, failures } = await startAbortable(1_200);
+      await dbB.job.deleteMany();
+      expect(await Promise.race([aborted, sleep(4_000).then(() => null)]), 'the signal was not aborted').not.toBeNull();
+      expect(signal.reason).toBeInstanceOf(LeaseLostError);
+      await worker.idle();
+      await worker.stop();
+      expect(failures).toEqual([]);
+    });
+
+    it("treats another job's lost lease reaching this run (through a shared call) as an ordinary failure", async () => {
+      await enqueue(1);
+      const failures: string[] = [];
+      const handler: JobHandler = {
+        queue,
+        run: async () => {
+          throw new LeaseLostError('job_someone_else');
+        },
+        recordFailure: async (_tx, _job, attempt) => void failures.push(attempt.error),
+      };
+      const worker = new JobWorker(dbA, storeA, [handler], logger, { concurrency: 1, leaseMs: 60_000, pollMs: 20, retryDelayMs: () => 60_000 });
+      worker.start();
+      await eventually(async () => (failures.length === 1 ? true : undefined));
+      await worker.stop();
+      expect(failures[0]).toMatch(/job_someone_else/);
+      expect(await dbA.job.findFirst()).toMatchObject({ status: 'queued', attempts: 1 });
+    });
+
+    it('cannot commit the result of a run that ignored its signal: the whole transaction rolls back', async () => {
+      await enqueue(1);
+      let lose!: () => void;
+      const lost = new Promise<void>((resolve) => (lose = resolve));
+      const outcome: unknown[] = [];
+      const handler: JobHandler = {
+        queue,
+        run: async (job, ctx) => {
+          await lost; // the host answers only after the lease is gone, and the handler does not look at its signal
+          try {
+            await dbA.$transaction(async (tx) => {
+              // The "result", written before the completion as handlers do.
+              await storeA.enqueue(tx, [{ queue: 'result.marker', subjectId: job.subjectId, orgId: 'org_test', maxAttempts: 1 }], new Date());
+              await ctx.complete(tx);
+            });
+            outcome.push('committed');
+          } catch (error) {
+            outcome.push(error);
+            throw error;
+          }
+        },
+        recordFailure: async () => void outcome.push('recordFailure'),
+      };
+      const worker = new JobWorker(dbA, storeA, [handler], logger, { concurrency: 1, leaseMs: 60_000, pollMs: 20, retryDelayMs: () => 0 });
+      worker.start();
+      await eventually(async () => ((await dbA.job.findFirst())?.status === 'running' ? true : undefined));
+      const [taken] = await storeB.claim([queue], 'new-owner', 1, 60_000, new Date(Date.now() + 10 * 60_000));
+      lose();
+      await eventually(async () => (outcome.length > 0 ? true : undefined));
+      await worker.idle();
+      await worker.stop();
+      expect(outcome).toHaveLength(1);
+      expect(outcome[0]).toBeInstanceOf(LeaseLostError);
+      expect(await dbA.job.findMany({ select: { id: true, queue: true, leaseOwner: true } })).toEqual([{ id: taken!.id, queue, leaseOwner: 'new-owner' }]);
+    });
   });
 
   it('retries a failing job with backoff, then buries it as dead after maxAttempts', async () => {

@@ -41,6 +41,22 @@ export interface GraphQLResponse<T> {
   text: string;
 }
 
+/** A GraphQL request written as text: the documents `gql` cannot type (huge, misspelled, too deep). */
+export async function gqlText(
+  baseUrl: string,
+  apiKey: string,
+  query: string,
+  options: { variables?: Record<string, unknown>; headers?: Record<string, string> } = {},
+): Promise<GraphQLResponse<Record<string, unknown>> & { headers: Headers }> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey, ...options.headers },
+    body: JSON.stringify({ query, variables: options.variables }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, ...(JSON.parse(text) as object) };
+}
+
 export async function gql<TResult, TVariables>(
   baseUrl: string,
   apiKey: string | undefined,

@@ -12,14 +12,20 @@ export interface Collected<T> {
   close(): void;
 }
 
+/** Clients whose socket has been acknowledged (a second subscription on one need not wait for it). */
+const connected = new WeakSet<Client>();
+
 export function wsClient(baseUrl: string, apiKey: string | undefined): Client {
-  return createClient({
+  const client = createClient({
     url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: apiKey ? { 'X-Api-Key': apiKey } : {},
     retryAttempts: 0,
     lazy: true,
   });
+  client.on('connected', () => connected.add(client));
+  client.on('closed', () => connected.delete(client));
+  return client;
 }
 
 /** Subscribes over graphql-ws; resolves once the server has acknowledged the subscription. */
@@ -30,7 +36,7 @@ export async function subscribeWs<TResult, TVariables>(
 ): Promise<Collected<TResult> & { errors: unknown[] }> {
   const collected = collector<TResult>();
   const errors: unknown[] = [];
-  const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+  const acknowledged = connected.has(client) ? Promise.resolve() : new Promise<void>((resolve) => client.on('connected', () => resolve()));
   const dispose = client.subscribe<TResult>(
     { query: print(document), variables: variables as Record<string, unknown> },
     {
@@ -39,7 +45,7 @@ export async function subscribeWs<TResult, TVariables>(
       complete: () => undefined,
     },
   );
-  await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, 2000))]);
+  await Promise.race([acknowledged, new Promise((resolve) => setTimeout(resolve, 2000))]);
   // The subscription is registered right after the connection ack; give the server a tick.
   await new Promise((resolve) => setTimeout(resolve, 50));
   return { ...collected, errors, close: dispose };
@@ -51,7 +57,7 @@ export async function subscribeSse<TResult, TVariables>(
   apiKey: string,
   document: TypedDocumentNode<TResult, TVariables>,
   variables: TVariables,
-): Promise<Collected<TResult> & { status: number }> {
+): Promise<Collected<TResult> & { status: number; ended: Promise<void> }> {
   const collected = collector<TResult>();
   const abort = new AbortController();
   const response = await fetch(`${baseUrl}/graphql`, {
@@ -60,27 +66,26 @@ export async function subscribeSse<TResult, TVariables>(
     body: JSON.stringify({ query: print(document), variables }),
     signal: abort.signal,
   });
-  if (response.body) {
-    void (async () => {
-      const decoder = new TextDecoder();
-      let buffer = '';
-      try {
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-          buffer += decoder.decode(chunk, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const message = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = message.split('\n').find((line) => line.startsWith('data:'));
-            const parsed = data ? (JSON.parse(data.slice(5)) as { data?: TResult }) : undefined;
-            if (parsed?.data) collected.push(parsed.data);
-          }
+  const ended = (async () => {
+    if (!response.body) return;
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = message.split('\n').find((line) => line.startsWith('data:'));
+          const parsed = data ? (JSON.parse(data.slice(5)) as { data?: TResult }) : undefined;
+          if (parsed?.data) collected.push(parsed.data);
         }
-      } catch {
-        // aborted by close()
       }
-    })();
-  }
+    } catch {
+      // aborted by close()
+    }
+  })();
   await new Promise((resolve) => setTimeout(resolve, 100));
-  return { ...collected, status: response.status, close: () => abort.abort() };
+  return { ...collected, status: response.status, ended, close: () => abort.abort() };
 }

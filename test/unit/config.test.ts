@@ -6,7 +6,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
     expect(config.database).toEqual({ provider: 'sqlite', url: 'data/hub.db' });
-    expect(config.graphiql).toBe(true);
+    expect(config.graphql.graphiql).toBe(true);
     expect(config.migrateOnStart).toBe(true);
     expect(config.shutdownDelayMs).toBe(0);
   });
@@ -22,7 +22,7 @@ describe('configuration', () => {
   it('reads PostgreSQL and SQLite URLs', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@h:5432/db' }).database.provider).toBe('postgresql');
     expect(loadConfig({ DATABASE_URL: 'file:/tmp/x.db' }).database).toEqual({ provider: 'sqlite', url: '/tmp/x.db' });
-    expect(loadConfig({ NODE_ENV: 'production' }).graphiql).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql.graphiql).toBe(false);
   });
 
   it('reports every problem by name, without a stack trace', () => {
@@ -36,5 +36,20 @@ describe('configuration', () => {
       expect(problems).toMatch(/HUB_ALLOW_PRIVATE_TARGETS: must be "true" or "false"/);
     }
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: .*"file:".*"postgresql:\/\/"/);
+  });
+
+  it('turns introspection and suggestions off in production unless told otherwise', () => {
+    expect(loadConfig({}).graphql).toMatchObject({ introspection: true, suggestions: true, corsOrigins: [] });
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql).toMatchObject({ introspection: false, suggestions: false, graphiql: false });
+    expect(loadConfig({ NODE_ENV: 'production', HUB_GRAPHQL_INTROSPECTION: 'true', HUB_GRAPHQL_SUGGESTIONS: 'true' }).graphql).toMatchObject({ introspection: true, suggestions: true });
+    expect(loadConfig({ HUB_GRAPHQL_INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
+  });
+
+  it('reads the query limits and takes CORS origins as exact origins', () => {
+    expect(loadConfig({}).graphql.limits).toEqual({ complexity: 2000, depth: 10, breadth: 200, tokens: 5000 });
+    expect(loadConfig({ HUB_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).graphql.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(() => loadConfig({ HUB_CORS_ORIGINS: 'https://app.example.com/, *, app.example.com' })).toThrow(
+      /"https:\/\/app.example.com\/" is not an origin[\s\S]*"\*" is not an origin[\s\S]*"app.example.com" is not an origin/,
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
   ConfigureScopesMutation,
   DeliveriesQuery,
   ReplayMutation,
+  RequireTimestampedSignaturesMutation,
   RetryTransfersMutation,
   TransferRequestsQuery,
   TransferRequestUpdatedSubscription,
@@ -112,6 +113,16 @@ describe('scope settings', () => {
     expect(bad.data?.configureIntegration).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'settings.deleteHandling' }] });
     const reset = await gql(hub.url, apiKey, ConfigureScopesMutation, { scopes: null, deleteHandling: 'deactivate' });
     expect(reset.data?.configureIntegration).toMatchObject({ data: { integration: { webhookScopes: ['item/created', 'item/updated', 'delivery/created', 'delivery/updated'] } } });
+  });
+
+  it('requires timestamped signatures when asked, and reads the setting back', async () => {
+    expect((await gql(hub.url, apiKey, WebhookSettingsQuery)).data!.integration!.requireTimestampedSignatures).toBe(false);
+    const on = await gql(hub.url, apiKey, RequireTimestampedSignaturesMutation, { required: true });
+    expect(on.data?.configureIntegration).toEqual({ __typename: 'MutationConfigureIntegrationSuccess', data: { integration: { requireTimestampedSignatures: true, webhookSecretConfigured: true } } });
+    expect((await postWebhook(hub, orgId, { outboundDelivery: '80000001' }, { secret })).status).toBe(401);
+    const off = await gql(hub.url, apiKey, RequireTimestampedSignaturesMutation, { required: false });
+    expect(off.data?.configureIntegration).toMatchObject({ data: { integration: { requireTimestampedSignatures: false } } });
+    expect((await gql(hub.url, apiKey, WebhookSettingsQuery)).data!.integration!.requireTimestampedSignatures).toBe(false);
   });
 
   it("reports the latest webhook's outcome in syncStatus", async () => {

@@ -1,7 +1,8 @@
 /**
  * Seed 000's webhook route: the documented success answer, every row of its troubleshooting
  * table, the limits around it, signatures as the seed's own snippets and the Standard Webhooks
- * library compute them, repeated deliveries, secret rotation and the Event Mesh handshake.
+ * library compute them, requiring timestamped signatures, repeated deliveries, secret rotation and
+ * the Event Mesh handshake.
  */
 import { execFileSync } from 'node:child_process';
 import { Webhook } from 'standardwebhooks';
@@ -169,6 +170,72 @@ describe('Standard Webhooks headers', () => {
     const again = await postWebhook(hub, org.orgId, body, { headers: signed('msg_repeat', body) });
     expect(again.body.deliveryId).toBe(first.body.deliveryId);
     expect(await hub.services.db.webhookEvent.count({ where: { orgId: org.orgId, dedupKey: 'webhook-id:msg_repeat' } })).toBe(1);
+  });
+});
+
+describe('settings.requireTimestampedSignatures', () => {
+  const standardSecret = `whsec_${Buffer.from('another standard key of 32 byte').toString('base64')}`;
+  let org: { apiKey: string; orgId: string };
+  const put = (settings: Record<string, unknown>) => rest(hub.url, 'PUT', '/api/v1/integrations/sap-s4hana', { apiKey: org.apiKey, body: { settings } });
+  const stored = () => hub.services.db.webhookEvent.count({ where: { orgId: org.orgId } });
+  const signed = (id: string, body: string, at = new Date()) => ({
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(standardSecret).sign(id, at, body),
+  });
+
+  beforeAll(async () => {
+    org = await hub.createOrg('Timestamped');
+    const res = await rest(hub.url, 'PUT', '/api/v1/integrations/sap-s4hana', { apiKey: org.apiKey, body: { ...seedConfigureBody, settings: { webhookSecret: standardSecret } } });
+    expect(res.status).toBe(201);
+    expect(res.body.settings.requireTimestampedSignatures).toBe(false);
+  });
+
+  it('is off by default: the integrations guide\'s X-Webhook-Signature is accepted', async () => {
+    expect((await postWebhook(hub, org.orgId, '{"outboundDelivery":"80000010"}', { secret: standardSecret })).status).toBe(200);
+  });
+
+  it('when on, refuses X-Webhook-Signature (correctly signed) and unsigned requests with 401 and says why, storing nothing', async () => {
+    const on = await put({ requireTimestampedSignatures: true });
+    expect(on.status).toBe(200);
+    expect(on.body.settings).toMatchObject({ requireTimestampedSignatures: true, webhookSecretConfigured: true });
+    const before = await stored();
+    const hex = await postWebhook(hub, org.orgId, '{"outboundDelivery":"80000011"}', { secret: standardSecret });
+    expect(hex.status).toBe(401);
+    expect(hex.body.error).toEqual({
+      code: 'INVALID_SIGNATURE',
+      message: 'this integration accepts only Standard Webhooks signatures (settings.requireTimestampedSignatures): send webhook-id, webhook-timestamp and webhook-signature; X-Webhook-Signature has no timestamp and is refused',
+    });
+    const unsigned = await postWebhook(hub, org.orgId, '{"outboundDelivery":"80000011"}');
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.body.error.message).toMatch(/accepts only Standard Webhooks signatures/);
+    expect(await stored()).toBe(before);
+  });
+
+  it('when on, accepts Standard Webhooks; the same request replayed is a duplicate, and one signed over five minutes ago is refused', async () => {
+    const body = '{"outboundDelivery":"80000012"}';
+    const headers = signed('msg_timestamped_1', body);
+    const first = await postWebhook(hub, org.orgId, body, { headers });
+    expect(first.status).toBe(200);
+    // Both headers: the timestamped one decides.
+    const both = await postWebhook(hub, org.orgId, body, { headers: { ...headers, 'x-webhook-signature': seedSignature(body, 'not the secret') } });
+    expect(both.status).toBe(200);
+    expect(both.body.deliveryId).toBe(first.body.deliveryId);
+    const replayed = await postWebhook(hub, org.orgId, body, { headers });
+    expect(replayed.body.deliveryId).toBe(first.body.deliveryId);
+    expect(await hub.services.db.webhookEvent.findUniqueOrThrow({ where: { id: first.body.deliveryId } })).toMatchObject({ signatureScheme: 'standard-webhooks' });
+    expect(await hub.services.db.webhookEvent.count({ where: { orgId: org.orgId, dedupKey: 'webhook-id:msg_timestamped_1' } })).toBe(1);
+    const captured = await postWebhook(hub, org.orgId, body, { headers: signed('msg_timestamped_2', body, new Date(Date.now() - 6 * 60_000)) });
+    expect(captured.status).toBe(401);
+    expect(captured.body.error.message).toMatch(/5 minutes/);
+  });
+
+  it('turned off again, accepts X-Webhook-Signature; a value that is not a boolean is refused', async () => {
+    expect((await put({ requireTimestampedSignatures: false })).body.settings.requireTimestampedSignatures).toBe(false);
+    expect((await postWebhook(hub, org.orgId, '{"outboundDelivery":"80000013"}', { secret: standardSecret })).status).toBe(200);
+    const bad = await put({ requireTimestampedSignatures: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([{ path: 'settings.requireTimestampedSignatures', message: 'must be true (Standard Webhooks signatures only) or false' }]);
   });
 });
 

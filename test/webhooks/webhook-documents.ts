@@ -44,7 +44,7 @@ export const WebhookSettingsQuery = graphql(`
   query WebhookSettings {
     connector(connectorType: "sap-s4hana") { webhookScopes { name entity action } }
     integration(connectorType: "sap-s4hana") {
-      webhookScopes deleteHandling webhookSecretConfigured previousWebhookSecretValidUntil
+      webhookScopes deleteHandling webhookSecretConfigured previousWebhookSecretValidUntil requireTimestampedSignatures
       syncStatus { lastWebhookAt lastWebhookStatus lastError }
     }
   }
@@ -56,6 +56,15 @@ export const ConfigureScopesMutation = graphql(`
       __typename
       ... on MutationConfigureIntegrationSuccess { data { integration { webhookScopes deleteHandling } } }
       ... on ValidationError { message fields { path message } }
+    }
+  }
+`);
+
+export const RequireTimestampedSignaturesMutation = graphql(`
+  mutation RequireTimestampedSignatures($required: Boolean) {
+    configureIntegration(input: { connectorType: "sap-s4hana", requireTimestampedSignatures: $required }) {
+      __typename
+      ... on MutationConfigureIntegrationSuccess { data { integration { requireTimestampedSignatures webhookSecretConfigured } } }
     }
   }
 `);

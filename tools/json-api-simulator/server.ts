@@ -15,6 +15,8 @@ export interface Faults {
   loopPaging?: boolean;
   /** The next `count` authenticated requests answer `status` (e.g. 500, 503). */
   failNext?: { count: number; status: number };
+  /** The next `count` authenticated requests are never answered (a hung host): the client has to give up. */
+  hangNext?: { count: number };
 }
 
 export interface RequestLogEntry {
@@ -29,12 +31,16 @@ export interface SimulatorStats {
   tokensIssued: number;
   tokenRequestsRejected: number;
   rejected401: number;
+  /** Requests held unanswered by `faults.hangNext`. */
+  hung: number;
+  /** Hung requests whose client closed the connection (gave up or was aborted). */
+  abandoned: number;
   /** The last requests, oldest first. */
   log: RequestLogEntry[];
 }
 
 export function emptyStats(): SimulatorStats {
-  return { requests: 0, tokensIssued: 0, tokenRequestsRejected: 0, rejected401: 0, log: [] };
+  return { requests: 0, tokensIssued: 0, tokenRequestsRejected: 0, rejected401: 0, hung: 0, abandoned: 0, log: [] };
 }
 
 export interface ServerState {
@@ -141,6 +147,14 @@ export function createRequestHandler(state: ServerState): (req: IncomingMessage,
       fault.count--;
       if (fault.count === 0) delete state.faults.failNext;
       return error(res, fault.status, 'injected', `injected fault (HTTP ${fault.status})`);
+    }
+    const hang = state.faults.hangNext;
+    if (hang && hang.count > 0) {
+      hang.count--;
+      if (hang.count === 0) delete state.faults.hangNext;
+      state.stats.hung++;
+      res.on('close', () => state.stats.abandoned++);
+      return;
     }
     try {
       route(state, req, res, url);

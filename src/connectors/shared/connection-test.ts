@@ -5,6 +5,11 @@
  */
 import { ConnectorError, type ConnectionTestResult } from '../types';
 
+/**
+ * Every step of a test (token, first read, their retries) within this: the step that runs out of
+ * time is named in the answer. The hub bounds the whole call again, a little later (15 s), for a
+ * connector that does not keep to this (src/domain/connection-test.ts).
+ */
 const CONNECTION_TEST_DEADLINE_MS = 10_000;
 
 /** Runs `check` (which throws ConnectorErrors) within the deadline and turns the outcome into a result. */

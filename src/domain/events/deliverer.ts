@@ -12,6 +12,7 @@
 import type { Db } from '../../db/connection';
 import { markSucceeded } from '../../db/delivery-store';
 import { LeaseLostError, type ClaimedJob, type DbTx } from '../../db/job-store';
+import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
 import { GroupCommit } from '../../lib/group-commit';
 import type { OutboundHttp } from '../../lib/http/outbound';
@@ -30,7 +31,7 @@ export interface DelivererOptions {
   /** An endpoint failing without success for this long is disabled. */
   disableAfterMs: number;
   schedule: RetrySchedule;
-  clock: () => Date;
+  clock: Clock;
 }
 
 /** Kept of each answer in the attempt log. */

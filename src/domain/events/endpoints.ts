@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import type { JobStore } from '../../db/job-store';
 import type { WebhookEndpoint } from '../../generated/sqlite/client';
+import type { Clock } from '../../lib/clock';
 import type { Keyring } from '../../lib/crypto/keyring';
 import type { EndpointChanged, EventBus } from '../../lib/events';
 import { newId } from '../../lib/ids';
@@ -26,7 +27,7 @@ export interface EndpointOptions {
   /** How long a rotated-out secret keeps signing. */
   secretOverlapMs: number;
   deliverAttempts: number;
-  clock: () => Date;
+  clock: Clock;
 }
 
 const eventTypes = z

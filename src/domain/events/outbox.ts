@@ -5,6 +5,7 @@
  * the transactional outbox Hook0 uses; the deliveries then go out through the job queue.
  */
 import type { DbTx, JobStore } from '../../db/job-store';
+import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { patternMatches } from './catalog';
 
@@ -13,6 +14,7 @@ export const DELIVER_QUEUE = 'webhook.deliver';
 export interface EmitOptions {
   /** Deliver to this endpoint only, whatever its event types (a test event). */
   endpointId?: string;
+  /** The event's time (default: the clock's now), e.g. the time of the change it reports. */
   now?: Date;
 }
 
@@ -22,11 +24,12 @@ export class EventOutbox {
   constructor(
     private readonly jobs: JobStore,
     private readonly maxAttempts: number,
+    private readonly clock: Clock,
   ) {}
 
   /** Writes the event and its deliveries in `tx` when an endpoint takes it; returns the event id (`msg_…`, every delivery's webhook-id). */
   async emit(tx: DbTx, orgId: string, type: string, data: Record<string, unknown>, options: EmitOptions = {}): Promise<string> {
-    const now = options.now ?? new Date();
+    const now = options.now ?? this.clock();
     const id = newId('msg');
     const endpoints = await tx.webhookEndpoint.findMany({
       where: { orgId, enabled: true, ...(options.endpointId ? { id: options.endpointId } : {}) },

@@ -5,6 +5,7 @@
  * never holds a long transaction.
  */
 import type { Db } from '../../db/connection';
+import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 
 const CHUNK = 1000;
@@ -23,7 +24,7 @@ export class Retention {
     private readonly db: Db,
     private readonly retentionMs: number,
     private readonly logger: Logger,
-    private readonly clock: () => Date,
+    private readonly clock: Clock,
   ) {}
 
   start(intervalMs = 60 * 60_000): void {

@@ -61,6 +61,7 @@ export const configureInput = z
           .nullable()
           .optional(),
         deleteHandling: z.enum(['deactivate', 'delete'], { message: 'must be "deactivate" (mark inactive) or "delete"' }).optional(),
+        requireTimestampedSignatures: z.boolean({ message: 'must be true (Standard Webhooks signatures only) or false' }).optional(),
         previousWebhookSecretValidUntil: z
           .iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time (or null to stop accepting the previous secret)' })
           .nullable()
@@ -75,4 +76,4 @@ export const configureInput = z
 export type ConfigureInput = z.infer<typeof configureInput>;
 
 /** The settings keys the hub itself reads; every other key belongs to the connector. */
-export const hubSettingKeys = ['webhookSecret', 'syncIntervalMinutes', 'webhookScopes', 'deleteHandling', 'previousWebhookSecretValidUntil'] as const;
+export const hubSettingKeys = ['webhookSecret', 'syncIntervalMinutes', 'webhookScopes', 'deleteHandling', 'previousWebhookSecretValidUntil', 'requireTimestampedSignatures'] as const;

@@ -9,6 +9,7 @@ import type { Db } from '../../db/connection';
 import type { DbTx } from '../../db/job-store';
 import type { EventOutbox } from '../events/outbox';
 import type { Integration } from '../../generated/sqlite/client';
+import type { Clock } from '../../lib/clock';
 import type { Keyring } from '../../lib/crypto/keyring';
 import type { EventBus, IntegrationChanged } from '../../lib/events';
 import { newId } from '../../lib/ids';
@@ -36,6 +37,7 @@ export class IntegrationService {
     private readonly keyring: Keyring,
     private readonly events: EventBus,
     private readonly outbox: EventOutbox,
+    private readonly clock: Clock,
   ) {}
 
   connector(connectorType: string): ConnectorDefinition {
@@ -88,14 +90,15 @@ export class IntegrationService {
     if (!problems.length && connector.validate) problems.push(...connector.validate({ credentials, settings: own }));
     if (problems.length) throw new ValidationError(problems);
 
+    const now = this.clock();
     const data = {
       tenantUrl: input.tenantUrl ?? existing!.tenantUrl,
       enabled: input.enabled ?? existing?.enabled ?? true,
       credentialsSealed: this.keyring.seal(JSON.stringify(credentials), aad(orgId, id, 'credentials')),
       credentialFields: Object.keys(credentials).sort(),
-      ...this.webhookSecrets(orgId, id, existing, input.settings ?? {}),
+      ...this.webhookSecrets(orgId, id, existing, input.settings ?? {}, now),
       settings: { ...mergedSettings(existing, input.settings ?? {}), ...own },
-      ...syncSchedule(input.settings?.syncIntervalMinutes, existing),
+      ...syncSchedule(input.settings?.syncIntervalMinutes, existing, now),
       itemMappings: mappings.itemMappings,
       deliveryMappings: mappings.deliveryMappings,
     };
@@ -147,7 +150,7 @@ export class IntegrationService {
   }
 
   /** The secrets a signature may use now: the current one, and the replaced one during its overlap. */
-  acceptedWebhookSecrets(integration: Integration, now = new Date()): string[] {
+  acceptedWebhookSecrets(integration: Integration, now = this.clock()): string[] {
     const current = this.webhookSecret(integration);
     if (current === null) return [];
     const previous = this.previousWebhookSecret(integration);
@@ -163,7 +166,7 @@ export class IntegrationService {
    * A new secret replaces the current one, which stays valid for the rotation overlap (24 hours,
    * or until `previousWebhookSecretValidUntil`), so senders can switch without losing a hook.
    */
-  private webhookSecrets(orgId: string, id: string, existing: Integration | null, settings: ConfigureInput['settings'] & object) {
+  private webhookSecrets(orgId: string, id: string, existing: Integration | null, settings: ConfigureInput['settings'] & object, now: Date) {
     const given = settings.webhookSecret;
     const until = settings.previousWebhookSecretValidUntil;
     const current = existing ? this.webhookSecret(existing) : null;
@@ -171,7 +174,7 @@ export class IntegrationService {
     const previous = replaced ? current : existing ? this.previousWebhookSecret(existing) : null;
     const previousUntil =
       until !== undefined ? (until === null ? null : new Date(until))
-      : replaced ? new Date(Date.now() + ROTATION_OVERLAP_MS)
+      : replaced ? new Date(now.getTime() + ROTATION_OVERLAP_MS)
       : (existing?.previousWebhookSecretUntil ?? null);
     return {
       webhookSecretSealed:
@@ -235,7 +238,7 @@ export class IntegrationService {
       integrationId: integration.id,
       connectorType: integration.connectorType,
       action,
-      at: new Date().toISOString(),
+      at: this.clock().toISOString(),
     });
   }
 }
@@ -272,18 +275,24 @@ function ownSettings(connector: ConnectorDefinition, existing: Integration | nul
 
 /** Integration.settings: the webhook policy; a null scope list goes back to the connector's defaults. */
 function mergedSettings(existing: Integration | null, given: NonNullable<ConfigureInput['settings']>): WebhookSettings {
-  const { webhookScopes, deleteHandling } = (existing?.settings as WebhookSettings | undefined) ?? {};
-  const settings: WebhookSettings = { ...(webhookScopes ? { webhookScopes } : {}), ...(deleteHandling ? { deleteHandling } : {}) };
+  const { webhookScopes, deleteHandling, requireTimestampedSignatures } = (existing?.settings as WebhookSettings | undefined) ?? {};
+  const settings: WebhookSettings = {
+    ...(webhookScopes ? { webhookScopes } : {}),
+    ...(deleteHandling ? { deleteHandling } : {}),
+    ...(requireTimestampedSignatures ? { requireTimestampedSignatures } : {}),
+  };
   if (given.webhookScopes === null) delete settings.webhookScopes;
   else if (given.webhookScopes !== undefined) settings.webhookScopes = [...new Set(given.webhookScopes)];
   if (given.deleteHandling !== undefined) settings.deleteHandling = given.deleteHandling;
+  if (given.requireTimestampedSignatures === true) settings.requireTimestampedSignatures = true;
+  else if (given.requireTimestampedSignatures === false) delete settings.requireTimestampedSignatures;
   return settings;
 }
 
 /** A new or changed interval schedules the first run one interval from now. */
-function syncSchedule(interval: number | null | undefined, existing: Integration | null) {
+function syncSchedule(interval: number | null | undefined, existing: Integration | null, now: Date) {
   if (interval === undefined || interval === existing?.syncIntervalMinutes) return {};
-  return { syncIntervalMinutes: interval, nextSyncAt: interval === null ? null : new Date(Date.now() + interval * 60_000) };
+  return { syncIntervalMinutes: interval, nextSyncAt: interval === null ? null : new Date(now.getTime() + interval * 60_000) };
 }
 
 /** Associated data binds a sealed value to its org, row and field. */

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection';
+import type { Clock } from '../../lib/clock';
 import { newId, randomToken } from '../../lib/ids';
 import { NotFoundError, ValidationError } from '../errors';
 
@@ -30,10 +31,24 @@ function hashKey(apiKey: string): string {
   return createHash('sha256').update(apiKey).digest('hex');
 }
 
+/**
+ * What decides whether a key may act, in one place for a new request (`authenticate`) and for a
+ * connection that stays open (`validKeyIds`): the key exists and is not revoked. A status of the
+ * organization (disabled, suspended) belongs here too: select it with the key and check it here.
+ */
+const keyStatus = { id: true, orgId: true, revokedAt: true } as const;
+
+function principalOf(key: { id: string; orgId: string; revokedAt: Date | null } | null): Principal | null {
+  return key && !key.revokedAt ? { orgId: key.orgId, keyId: key.id } : null;
+}
+
 export class OrgService {
   private readonly lastTouched = new Map<string, number>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async createOrg(name: string, mode: KeyMode = 'test'): Promise<{ orgId: string } & CreatedKey> {
     const trimmed = name.trim();
@@ -62,20 +77,30 @@ export class OrgService {
   }
 
   async revokeApiKey(keyId: string): Promise<void> {
-    const { count } = await this.db.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await this.db.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: this.clock() } });
     if (count === 0) throw new NotFoundError(`no active API key ${keyId}`);
   }
 
   /** The org a key belongs to, or null for a malformed, unknown or revoked key. */
   async authenticate(apiKey: string | undefined): Promise<Principal | null> {
     if (!apiKey || !keyPattern.test(apiKey)) return null;
-    const key = await this.db.apiKey.findUnique({ where: { keyHash: hashKey(apiKey) }, select: { id: true, orgId: true, revokedAt: true } });
-    if (!key || key.revokedAt) return null;
-    const now = Date.now();
-    if (now - (this.lastTouched.get(key.id) ?? 0) > touchIntervalMs) {
-      this.lastTouched.set(key.id, now);
-      await this.db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
+    const principal = principalOf(await this.db.apiKey.findUnique({ where: { keyHash: hashKey(apiKey) }, select: keyStatus }));
+    if (!principal) return null;
+    const now = this.clock();
+    if (now.getTime() - (this.lastTouched.get(principal.keyId) ?? 0) > touchIntervalMs) {
+      this.lastTouched.set(principal.keyId, now.getTime());
+      await this.db.apiKey.update({ where: { id: principal.keyId }, data: { lastUsedAt: now } });
     }
-    return { orgId: key.orgId, keyId: key.id };
+    return principal;
+  }
+
+  /**
+   * The ids among `keyIds` whose keys may still act: open WebSockets and subscriptions re-check
+   * their principal with this, one query for all of them.
+   */
+  async validKeyIds(keyIds: readonly string[]): Promise<Set<string>> {
+    if (keyIds.length === 0) return new Set();
+    const keys = await this.db.apiKey.findMany({ where: { id: { in: [...keyIds] } }, select: keyStatus });
+    return new Set(keys.map(principalOf).flatMap((principal) => (principal ? [principal.keyId] : [])));
   }
 }

@@ -4,6 +4,7 @@
  * on one database exactly one of them starts the run.
  */
 import type { Db } from '../../db/connection';
+import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { ConflictError } from '../errors';
 import type { SyncService } from './sync-service';
@@ -15,6 +16,7 @@ export class SyncScheduler {
     private readonly db: Db,
     private readonly sync: SyncService,
     private readonly logger: Logger,
+    private readonly clock: Clock,
     private readonly checkEveryMs = 30_000,
   ) {}
 
@@ -28,7 +30,7 @@ export class SyncScheduler {
   }
 
   /** Starts every due sync; returns the ids of the runs it started. */
-  async tick(now = new Date()): Promise<string[]> {
+  async tick(now = this.clock()): Promise<string[]> {
     const due = await this.db.integration.findMany({
       where: { enabled: true, syncIntervalMinutes: { not: null }, nextSyncAt: { lte: now } },
       select: { id: true, orgId: true, connectorType: true, syncIntervalMinutes: true, nextSyncAt: true },

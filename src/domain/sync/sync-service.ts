@@ -14,10 +14,12 @@ import { upsertItems } from '../../db/item-store';
 import type { DbTx } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
 import type { SyncRun } from '../../generated/sqlite/client';
+import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import type { Connections } from '../connections';
+import { testWithin } from '../connection-test';
 import type { EventOutbox } from '../events/outbox';
 import { ConflictError } from '../errors';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
@@ -47,9 +49,21 @@ export interface SyncTuning {
   pageSize: number;
   /** Per-record errors kept on the run (all are counted). */
   keptErrors: number;
+  /**
+   * The longest a caller waits for a connection test, whatever the connector does. Connectors
+   * bound their own tests more tightly (the shared frame gives them 10 s, retries included, and
+   * names the step that ran out of time), so this fires only for a connector that does not keep
+   * to its own deadline or ignores its signal.
+   */
+  connectionTestMs: number;
 }
 
-export const defaultTuning: SyncTuning = { leaseMs: 120_000, overlapMs: 5 * 60_000, pageSize: 1000, keptErrors: 100 };
+export const defaultTuning: SyncTuning = { leaseMs: 120_000, overlapMs: 5 * 60_000, pageSize: 1000, keptErrors: 100, connectionTestMs: 15_000 };
+
+export interface SyncServiceOptions {
+  clock: Clock;
+  tuning?: SyncTuning;
+}
 
 /**
  * A page's transaction: waits longer than Prisma's 2 s default for SQLite's one writer (webhook
@@ -60,6 +74,8 @@ const pageTransaction = { maxWait: 10_000, timeout: 60_000 };
 
 export class SyncService {
   private readonly running = new Map<string, { done: Promise<SyncRun>; abort: AbortController }>();
+  private readonly clock: Clock;
+  private readonly tuning: SyncTuning;
 
   constructor(
     private readonly db: Db,
@@ -69,12 +85,15 @@ export class SyncService {
     private readonly events: EventBus,
     private readonly outbox: EventOutbox,
     private readonly logger: Logger,
-    private readonly tuning: SyncTuning = defaultTuning,
-  ) {}
+    options: SyncServiceOptions,
+  ) {
+    this.clock = options.clock;
+    this.tuning = options.tuning ?? defaultTuning;
+  }
 
   async testConnection(orgId: string, connectorType: string): Promise<ConnectionTestResult> {
     const integration = await this.integrations.get(orgId, connectorType);
-    return this.connections.clientFor(integration).testConnection(AbortSignal.timeout(15_000));
+    return testWithin(this.connections.clientFor(integration), this.tuning.connectionTestMs, this.logger.child({ integrationId: integration.id }));
   }
 
   /** Starts a run in the background and returns it at once. */
@@ -132,7 +151,7 @@ export class SyncService {
 
   /** Takes the integration's sync lease and records the run, or says who holds it. */
   private async acquire(integration: Integration, run: Parameters<Db['syncRun']['create']>[0]['data'] & { id: string }): Promise<SyncRun> {
-    const now = new Date();
+    const now = this.clock();
     return this.db.$transaction(async (tx) => {
       const { count } = await tx.integration.updateMany({
         where: { id: integration.id, OR: [{ syncRunId: null }, { syncLeaseUntil: { lt: now } }] },
@@ -147,8 +166,8 @@ export class SyncService {
         where: { integrationId: integration.id, status: 'running' },
         data: { status: 'failed', error: 'interrupted: its process stopped before it finished', finishedAt: now },
       });
-      const created = await tx.syncRun.create({ data: run });
-      await this.outbox.emit(tx, created.orgId, 'sync.started', { ...runData(created), startedAt: created.startedAt.toISOString() });
+      const created = await tx.syncRun.create({ data: { ...run, startedAt: now } });
+      await this.outbox.emit(tx, created.orgId, 'sync.started', { ...runData(created), startedAt: created.startedAt.toISOString() }, { now });
       return created;
     });
   }
@@ -196,7 +215,7 @@ export class SyncService {
     const updated = await tx.syncRun.update({ where: { id: run.id }, data: counts });
     await tx.integration.updateMany({
       where: { id: integrationId, syncRunId: run.id },
-      data: { syncLeaseUntil: new Date(Date.now() + this.tuning.leaseMs) },
+      data: { syncLeaseUntil: new Date(this.clock().getTime() + this.tuning.leaseMs) },
     });
     return updated;
   }
@@ -209,7 +228,7 @@ export class SyncService {
     failure: string | null,
   ): Promise<SyncRun> {
     const status = failure ? 'failed' : counts.errorCount > 0 ? 'partial' : 'success';
-    const finishedAt = new Date();
+    const finishedAt = this.clock();
     const lastError = failure ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
     const finished = await this.db.$transaction(async (tx) => {
       const row = await tx.syncRun.update({ where: { id: run.id }, data: { ...counts, status, errors, error: failure, finishedAt } });
@@ -225,8 +244,8 @@ export class SyncService {
         },
       });
       const data = { ...runData(row), itemsSynced: row.itemsSynced };
-      if (failure) await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error: failure });
-      else await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() });
+      if (failure) await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error: failure }, { now: finishedAt });
+      else await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
       return row;
     });
     this.outbox.committed();

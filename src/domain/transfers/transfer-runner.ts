@@ -13,6 +13,7 @@ import type { Db } from '../../db/connection';
 import { upsertItems } from '../../db/item-store';
 import type { ClaimedJob, DbTx } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
+import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import { PermanentJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
@@ -48,6 +49,7 @@ export class TransferRunner implements JobHandler {
     private readonly events: EventBus,
     private readonly outbox: EventOutbox,
     private readonly logger: Logger,
+    private readonly options: { clock: Clock },
   ) {}
 
   async run(job: ClaimedJob, ctx: JobContext): Promise<void> {
@@ -67,11 +69,12 @@ export class TransferRunner implements JobHandler {
     } catch (error) {
       throw userFacing(error, this.logger, transfer.id);
     }
-    const now = new Date();
+    const now = this.options.clock();
     const { outcome, eventStatus } = await this.db.$transaction(async (tx) => {
+      // The job first: a run that lost its lease stops here, before writing anything.
+      await ctx.complete(tx);
       const stored = await store(tx);
       await tx.transferRequest.update({ where: { id: transfer.id }, data: { status: 'succeeded', outcome: stored.outcome, error: null, completedAt: now } });
-      await ctx.complete(tx);
       const base = transferData(transfer);
       await this.outbox.emit(tx, transfer.orgId, 'transfer.completed', { ...base, outcome: stored.outcome }, { now });
       if (stored.event) await this.outbox.emit(tx, transfer.orgId, stored.event.type, { connectorType: base.connectorType, integrationId: base.integrationId, ...stored.event.data }, { now });
@@ -84,14 +87,15 @@ export class TransferRunner implements JobHandler {
 
   async recordFailure(tx: DbTx, job: ClaimedJob, attempt: FailedAttempt): Promise<() => void> {
     const status = attempt.final ? 'failed' : 'retrying';
+    const now = this.options.clock();
     const transfer = await tx.transferRequest.update({
       where: { id: job.subjectId },
-      data: { status, error: attempt.error, attempts: job.attempts, completedAt: attempt.final ? new Date() : null },
+      data: { status, error: attempt.error, attempts: job.attempts, completedAt: attempt.final ? now : null },
     });
     let eventStatus: EventStatus | null = null;
     if (attempt.final) {
       await this.outbox.emit(tx, transfer.orgId, 'transfer.failed', { ...transferData(transfer), attempts: job.attempts, error: attempt.error });
-      eventStatus = await settleEvent(tx, this.outbox, transfer.eventId, new Date());
+      eventStatus = await settleEvent(tx, this.outbox, transfer.eventId, now);
     }
     return () => {
       this.outbox.committed();

@@ -7,6 +7,7 @@
 import { findConnector } from '../../connectors/registry';
 import type { ConnectorDefinition } from '../../connectors/types';
 import type { InboxStore, NewWebhookEvent, StoredEvent } from '../../db/inbox-store';
+import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
 import { GroupCommit } from '../../lib/group-commit';
 import { newId } from '../../lib/ids';
@@ -61,8 +62,11 @@ export class WebhookIngest {
     private readonly targets: WebhookTargets,
     inbox: InboxStore,
     private readonly events: EventBus,
-    /** Told after every commit that stored new events (wakes the local worker). */
-    private readonly onStored: () => void,
+    private readonly options: {
+      /** Told after every commit that stored new events (wakes the local worker). */
+      onStored: () => void;
+      clock: Clock;
+    },
   ) {
     this.commits = new GroupCommit({ flush: (batch) => inbox.write(batch) });
   }
@@ -75,16 +79,17 @@ export class WebhookIngest {
     if (target.secrets.length === 0) {
       throw new WebhookRejectedError('secret_missing', 'webhook secret not configured: set settings.webhookSecret on the integration');
     }
-    const scheme = verify(incoming, target);
+    const receivedAt = this.options.clock();
+    const scheme = verify(incoming, target, receivedAt);
     const payload = parseJson(incoming.rawBody);
     if (!target.integration.enabled) {
       throw new WebhookRejectedError('disabled', `the ${incoming.connectorType} integration is disabled; enable it to receive webhooks (nothing was stored)`);
     }
-    const stored = await this.commits.submit(toEvent(incoming, target, connector, scheme, payload));
+    const stored = await this.commits.submit(toEvent(incoming, target, connector, scheme, payload, receivedAt));
     if (!stored.duplicate) {
       const { id: integrationId, orgId, connectorType } = target.integration;
       this.events.publish('webhook-event', orgId, { orgId, eventId: stored.id, integrationId, connectorType, status: 'received' });
-      this.onStored();
+      this.options.onStored();
     }
     return { deliveryId: stored.id, duplicate: stored.duplicate };
   }
@@ -111,15 +116,26 @@ function isOrgId(value: string): boolean {
   return /^org_[a-z0-9]{1,64}$/.test(value);
 }
 
-/** Which scheme authenticated the request; throws when none does. */
-function verify({ headers, rawBody }: IncomingWebhook, { secrets }: WebhookTarget): string {
+/**
+ * Which scheme authenticated the request; throws when none does. The integrations guide's
+ * X-Webhook-Signature signs the body only, so a captured request verifies forever; Standard
+ * Webhooks signs a timestamp (five minutes' tolerance) and an id (repeats are deduplicated), so
+ * an integration that requires timestamped signatures refuses the former.
+ */
+function verify({ headers, rawBody }: IncomingWebhook, { secrets, timestampedOnly }: WebhookTarget, now: Date): string {
   const seed = headers['x-webhook-signature'];
-  if (seed !== undefined) {
+  if (timestampedOnly && headers['webhook-signature'] === undefined) {
+    throw new WebhookRejectedError(
+      'bad_signature',
+      `this integration accepts only Standard Webhooks signatures (settings.requireTimestampedSignatures): send webhook-id, webhook-timestamp and webhook-signature${seed === undefined ? '' : '; X-Webhook-Signature has no timestamp and is refused'}`,
+    );
+  }
+  if (seed !== undefined && !timestampedOnly) {
     if (verifyHexSignature(seed, rawBody, secrets)) return 'x-webhook-signature';
     throw new WebhookRejectedError('bad_signature', 'X-Webhook-Signature does not match: it must be sha256=<hex HMAC-SHA256 of the raw body> with the webhook secret');
   }
   if (headers['webhook-signature'] !== undefined) {
-    const verdict = verifyStandardSignature({ id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature'] }, rawBody, secrets);
+    const verdict = verifyStandardSignature({ id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature'] }, rawBody, secrets, Math.floor(now.getTime() / 1000));
     if (verdict.ok) return 'standard-webhooks';
     throw new WebhookRejectedError('bad_signature', `Standard Webhooks signature rejected: ${verdict.reason}`);
   }
@@ -134,7 +150,7 @@ function parseJson(rawBody: Buffer): unknown {
   }
 }
 
-function toEvent(incoming: IncomingWebhook, target: WebhookTarget, connector: ConnectorDefinition, scheme: string, payload: unknown): NewWebhookEvent {
+function toEvent(incoming: IncomingWebhook, target: WebhookTarget, connector: ConnectorDefinition, scheme: string, payload: unknown, receivedAt: Date): NewWebhookEvent {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(incoming.headers)) if (value !== undefined && keptHeaders.test(name)) headers[name] = value;
   const settings = target.integration.settings as Record<string, unknown>;
@@ -146,7 +162,7 @@ function toEvent(incoming: IncomingWebhook, target: WebhookTarget, connector: Co
     orgId: target.integration.orgId,
     integrationId: target.integration.id,
     connectorType: target.integration.connectorType,
-    receivedAt: new Date(),
+    receivedAt,
     body: incoming.rawBody.toString('utf8'),
     headers: JSON.stringify(headers),
     signatureScheme: scheme,

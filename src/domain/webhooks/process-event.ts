@@ -11,6 +11,7 @@ import type { ClaimedJob, DbTx, JobStore } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
 import { saveTransfers, type PlannedTransfer } from '../../db/transfer-store';
 import type { Db } from '../../db/connection';
+import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
 import type { EventOutbox } from '../events/outbox';
 import { PermanentJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
@@ -20,6 +21,11 @@ import { recordOutcome, type EventStatus } from './settle';
 export const PROCESS_QUEUE = 'webhook.process';
 export const TRANSFER_QUEUE = 'transfer.run';
 
+export interface EventProcessorOptions {
+  /** Attempts of each transfer job it queues. */
+  transferAttempts: number;
+  clock: Clock;
+}
 
 export class EventProcessor implements JobHandler {
   readonly queue = PROCESS_QUEUE;
@@ -30,7 +36,7 @@ export class EventProcessor implements JobHandler {
     private readonly jobs: JobStore,
     private readonly events: EventBus,
     private readonly outbox: EventOutbox,
-    private readonly transferAttempts: number,
+    private readonly options: EventProcessorOptions,
   ) {}
 
   async run(job: ClaimedJob, ctx: JobContext): Promise<void> {
@@ -41,12 +47,12 @@ export class EventProcessor implements JobHandler {
     const settings = event.integration.settings as WebhookSettings & Record<string, unknown>;
     const resolved = connector.webhooks.resolve({ payload: JSON.parse(event.body), headers: JSON.parse(event.headers) as Record<string, string> }, settings);
     const planned = 'ignored' in resolved ? [] : plan(connector, resolved.targets, settings, webhookPolicy(connector, settings));
-    const now = new Date();
+    const now = this.options.clock();
 
     const saved = await this.db.$transaction(async (tx) => {
       const transfers = await saveTransfers(tx, this.provider, event, planned, now);
       const queued = transfers.filter((transfer) => transfer.status === 'queued');
-      await this.jobs.requeue(tx, TRANSFER_QUEUE, queued.map((transfer) => ({ subjectId: transfer.id, orgId: event.orgId })), this.transferAttempts, now);
+      await this.jobs.requeue(tx, TRANSFER_QUEUE, queued.map((transfer) => ({ subjectId: transfer.id, orgId: event.orgId })), this.options.transferAttempts, now);
       let status: EventStatus = 'dispatched';
       await tx.webhookEvent.update({ where: { id: event.id }, data: { status, error: null, processedAt: null, transferCount: transfers.length } });
       await this.outbox.emit(tx, event.orgId, 'webhook.received', {
@@ -70,9 +76,10 @@ export class EventProcessor implements JobHandler {
   }
 
   async recordFailure(tx: DbTx, job: ClaimedJob, attempt: FailedAttempt): Promise<() => void> {
-    const data = attempt.final ? { status: 'dead', error: attempt.error, processedAt: new Date() } : { error: attempt.error };
+    const now = this.options.clock();
+    const data = attempt.final ? { status: 'dead', error: attempt.error, processedAt: now } : { error: attempt.error };
     const event = await tx.webhookEvent.update({ where: { id: job.subjectId }, data, select: { orgId: true, integrationId: true, connectorType: true } });
-    if (attempt.final) await recordOutcome(tx, this.outbox, job.subjectId, 'dead', attempt.error, new Date());
+    if (attempt.final) await recordOutcome(tx, this.outbox, job.subjectId, 'dead', attempt.error, now);
     return () => {
       if (!attempt.final) return;
       this.outbox.committed();

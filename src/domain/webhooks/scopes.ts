@@ -1,9 +1,10 @@
 /**
- * Which hooks an integration acts on (seed 002): every scope of its connector that is enabled.
- * Create and update scopes are on by default; delete scopes are off until a user enables them,
- * because a delete in one system should rarely delete in another. An enabled delete is handled
- * as a "delete-triggered update" (the record is marked inactive) unless the integration asks for
- * real deletes.
+ * An integration's webhook policy. Which hooks it acts on (seed 002): every scope of its
+ * connector that is enabled. Create and update scopes are on by default; delete scopes are off
+ * until a user enables them, because a delete in one system should rarely delete in another. An
+ * enabled delete is handled as a "delete-triggered update" (the record is marked inactive) unless
+ * the integration asks for real deletes. And which signatures it accepts: both schemes unless
+ * it requires timestamped (Standard Webhooks) ones.
  */
 import { findConnector } from '../../connectors/registry';
 import type { ConnectorDefinition, ScopeName } from '../../connectors/types';
@@ -15,11 +16,14 @@ export type DeleteHandling = 'deactivate' | 'delete';
 export type WebhookSettings = {
   webhookScopes?: string[];
   deleteHandling?: DeleteHandling;
+  requireTimestampedSignatures?: boolean;
 };
 
 export interface WebhookPolicy {
   enabledScopes: ReadonlySet<string>;
   deleteHandling: DeleteHandling;
+  /** Only Standard Webhooks signatures (with a timestamp) are accepted, not the integrations guide's X-Webhook-Signature. */
+  requireTimestampedSignatures: boolean;
 }
 
 export function defaultScopes(connector: ConnectorDefinition): ScopeName[] {
@@ -30,6 +34,7 @@ export function webhookPolicy(connector: ConnectorDefinition, settings: WebhookS
   return {
     enabledScopes: new Set(settings.webhookScopes ?? defaultScopes(connector)),
     deleteHandling: settings.deleteHandling ?? 'deactivate',
+    requireTimestampedSignatures: settings.requireTimestampedSignatures === true,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/connection';
 import type { JobStore } from '../../db/job-store';
+import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
 import { ValidationError } from '../errors';
 import { PROCESS_QUEUE, TRANSFER_QUEUE } from './process-event';
@@ -24,8 +25,12 @@ export class WebhookEvents {
     private readonly db: Db,
     private readonly jobs: JobStore,
     private readonly events: EventBus,
-    private readonly maxAttempts: number,
-    private readonly wake: () => void,
+    private readonly options: {
+      maxAttempts: number;
+      /** Told after jobs were queued (wakes the local worker). */
+      wake: () => void;
+      clock: Clock;
+    },
   ) {}
 
   /** Queues the matching events for processing again; returns the ids that were queued. */
@@ -46,16 +51,16 @@ export class WebhookEvents {
       orderBy: { receivedAt: 'asc' },
       take: MAX_REPLAY,
     });
-    const now = new Date();
+    const now = this.options.clock();
     const queued = await this.db.$transaction(async (tx) => {
-      const ids = await this.jobs.requeue(tx, PROCESS_QUEUE, events.map((event) => ({ subjectId: event.id, orgId })), this.maxAttempts, now);
+      const ids = await this.jobs.requeue(tx, PROCESS_QUEUE, events.map((event) => ({ subjectId: event.id, orgId })), this.options.maxAttempts, now);
       await tx.webhookEvent.updateMany({ where: { id: { in: ids } }, data: { status: 'received', error: null, processedAt: null } });
       return new Set(ids);
     });
     for (const event of events.filter((e) => queued.has(e.id))) {
       this.events.publish('webhook-event', orgId, { orgId, eventId: event.id, integrationId: event.integrationId, connectorType: event.connectorType, status: 'received' });
     }
-    this.wake();
+    this.options.wake();
     return [...queued];
   }
 
@@ -66,9 +71,9 @@ export class WebhookEvents {
       where: { orgId, id: { in: transferIds }, status: 'failed' },
       select: { id: true, eventId: true, connectorType: true },
     });
-    const now = new Date();
+    const now = this.options.clock();
     const queued = await this.db.$transaction(async (tx) => {
-      const ids = await this.jobs.requeue(tx, TRANSFER_QUEUE, transfers.map((t) => ({ subjectId: t.id, orgId })), this.maxAttempts, now);
+      const ids = await this.jobs.requeue(tx, TRANSFER_QUEUE, transfers.map((t) => ({ subjectId: t.id, orgId })), this.options.maxAttempts, now);
       await tx.transferRequest.updateMany({ where: { id: { in: ids } }, data: { status: 'queued', attempts: 0, error: null, completedAt: null } });
       const eventIds = [...new Set(transfers.filter((t) => ids.includes(t.id)).map((t) => t.eventId))];
       await tx.webhookEvent.updateMany({ where: { id: { in: eventIds } }, data: { status: 'dispatched', processedAt: null } });
@@ -77,7 +82,7 @@ export class WebhookEvents {
     for (const transfer of transfers.filter((t) => queued.has(t.id))) {
       this.events.publish('transfer-changed', orgId, { orgId, transferId: transfer.id, eventId: transfer.eventId, connectorType: transfer.connectorType, status: 'queued' });
     }
-    this.wake();
+    this.options.wake();
     return [...queued];
   }
 }

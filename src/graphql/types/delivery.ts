@@ -1,6 +1,7 @@
 /** `Delivery` (an outbound delivery / order with its lines) and the paginated `deliveries` root field. */
 import { builder } from '../builder';
 import { orgIdOf } from '../context';
+import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 
 builder.prismaObject('DeliveryLine', {
   fields: (t) => ({
@@ -12,6 +13,7 @@ builder.prismaObject('DeliveryLine', {
 });
 
 builder.prismaNode('Delivery', {
+  ...inCallersOrg,
   id: { field: 'id' },
   description: 'An outbound delivery (order) of your organization, as its host system last sent it',
   fields: (t) => ({
@@ -34,7 +36,7 @@ builder.queryFields((t) => ({
     args: { orderId: t.arg.string({ description: 'Exactly this order id' }) },
     resolve: (query, _root, args, ctx) =>
       ctx.services.db.delivery.findMany({
-        ...query,
+        ...pageInCallersOrg(query, ctx),
         where: { orgId: orgIdOf(ctx), ...(args.orderId ? { orderId: args.orderId } : {}) },
         orderBy: [{ orderId: 'asc' }, { id: 'asc' }],
       }),

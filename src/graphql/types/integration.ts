@@ -48,6 +48,10 @@ export const IntegrationRef = builder.prismaObject('Integration', {
       description: '"deactivate" (an enabled delete marks the record inactive) or "delete"',
       resolve: (i) => integrationPolicy(i).deleteHandling,
     }),
+    requireTimestampedSignatures: t.boolean({
+      description: 'Inbound webhooks must carry a Standard Webhooks signature (with a timestamp); X-Webhook-Signature is refused',
+      resolve: (i) => integrationPolicy(i).requireTimestampedSignatures,
+    }),
     webhookUrl: t.string({
       description: 'Where the host system posts its events, signed with the webhook secret',
       resolve: (i, _args, ctx) => webhookUrl(ctx.services, i.connectorType, i.orgId),
@@ -79,6 +83,9 @@ const ConfigureIntegrationInput = builder.inputType('ConfigureIntegrationInput',
     syncIntervalMinutes: t.int({ description: 'Minutes between scheduled incremental syncs (5 to 10080); null turns scheduling off' }),
     webhookScopes: t.stringList({ description: 'Scopes to act on (see Connector.webhookScopes); null goes back to the defaults (all but deletes)' }),
     deleteHandling: t.string({ description: '"deactivate" (default: mark inactive) or "delete"' }),
+    requireTimestampedSignatures: t.boolean({
+      description: 'Accept only Standard Webhooks signatures (timestamped, so a captured request cannot be replayed later); default false',
+    }),
     previousWebhookSecretValidUntil: t.field({ type: 'DateTime', description: 'Ends (or extends) the overlap in which the replaced webhook secret still verifies' }),
     connectorSettings: t.field({ type: 'JSONObject', description: "The connector's own settings; given keys replace the stored ones" }),
     fieldMappings: t.field({ type: FieldMappingsInput }),
@@ -142,6 +149,7 @@ builder.mutationFields((t) => ({
           ...(input.syncIntervalMinutes === undefined ? {} : { syncIntervalMinutes: input.syncIntervalMinutes }),
           ...(input.webhookScopes === undefined ? {} : { webhookScopes: input.webhookScopes }),
           ...(input.deleteHandling == null ? {} : { deleteHandling: input.deleteHandling }),
+          ...(input.requireTimestampedSignatures == null ? {} : { requireTimestampedSignatures: input.requireTimestampedSignatures }),
           ...(input.previousWebhookSecretValidUntil === undefined ? {} : { previousWebhookSecretValidUntil: input.previousWebhookSecretValidUntil?.toISOString() ?? null }),
         },
         fieldMappings: input.fieldMappings ? mappingsInputToDomain(input.fieldMappings, 'fieldMappings') : undefined,

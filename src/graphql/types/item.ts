@@ -1,8 +1,10 @@
 /** `Item`: synced master data in canonical units, with the paginated `items` root field. */
 import { builder } from '../builder';
 import { orgIdOf } from '../context';
+import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 
 export const ItemRef = builder.prismaNode('Item', {
+  ...inCallersOrg,
   id: { field: 'id' },
   description: 'An item (product) of your organization. Dimensions in millimetres, weight in kilograms.',
   fields: (t) => ({
@@ -33,7 +35,7 @@ builder.queryFields((t) => ({
     },
     resolve: (query, _root, args, ctx) =>
       ctx.services.db.item.findMany({
-        ...query,
+        ...pageInCallersOrg(query, ctx),
         where: {
           orgId: orgIdOf(ctx),
           ...(args.sku ? { sku: args.sku } : {}),

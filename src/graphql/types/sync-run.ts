@@ -8,6 +8,7 @@ import { ConflictError } from '../../domain/errors';
 import type { SyncProgressed } from '../../lib/events';
 import { builder } from '../builder';
 import { orgIdOf } from '../context';
+import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 import { domainErrors } from './errors';
 import { RunOutcomeEnum } from './sync-status';
 
@@ -30,6 +31,7 @@ const SyncRecordErrorRef = builder.objectRef<RecordError>('SyncRecordError').imp
 });
 
 export const SyncRunRef = builder.prismaNode('SyncRun', {
+  ...inCallersOrg,
   id: { field: 'id' },
   fields: (t) => ({
     runId: t.exposeString('id'),
@@ -64,7 +66,7 @@ builder.queryFields((t) => ({
     args: { connectorType: t.arg.string() },
     resolve: (query, _root, args, ctx) =>
       ctx.services.db.syncRun.findMany({
-        ...query,
+        ...pageInCallersOrg(query, ctx),
         where: { orgId: orgIdOf(ctx), ...(args.connectorType ? { connectorType: args.connectorType } : {}) },
         orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
       }),

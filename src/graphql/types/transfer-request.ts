@@ -6,6 +6,7 @@ import { filter, pipe } from 'graphql-yoga';
 import type { TransferChanged } from '../../lib/events';
 import { builder } from '../builder';
 import { orgIdOf } from '../context';
+import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 import { domainErrors } from './errors';
 
 export const TransferStatusEnum = builder.enumType('TransferStatus', {
@@ -22,6 +23,7 @@ export const TransferStatusEnum = builder.enumType('TransferStatus', {
 type TransferStatus = (typeof TransferStatusEnum)['$inferType'];
 
 builder.prismaNode('TransferRequest', {
+  ...inCallersOrg,
   id: { field: 'id' },
   description: 'One record a webhook asked to bring over, processed and retried on its own',
   fields: (t) => ({
@@ -54,7 +56,7 @@ builder.queryFields((t) => ({
     },
     resolve: (query, _root, args, ctx) =>
       ctx.services.db.transferRequest.findMany({
-        ...query,
+        ...pageInCallersOrg(query, ctx),
         where: {
           orgId: orgIdOf(ctx),
           ...(args.connectorType ? { connectorType: args.connectorType } : {}),

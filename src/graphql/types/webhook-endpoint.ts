@@ -11,6 +11,7 @@ import type { WebhookEndpoint } from '../../domain/events/endpoints';
 import type { DeliveryAttempted, EndpointChanged } from '../../lib/events';
 import { builder } from '../builder';
 import { orgIdOf } from '../context';
+import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 import { domainErrors } from './errors';
 
 const EventTypeRef = builder.objectRef<EventType>('EventType').implement({
@@ -23,6 +24,7 @@ const EventTypeRef = builder.objectRef<EventType>('EventType').implement({
 });
 
 const WebhookEndpointRef = builder.prismaNode('WebhookEndpoint', {
+  ...inCallersOrg,
   id: { field: 'id' },
   description: 'Where your organization receives the hub\'s events, signed',
   fields: (t) => ({
@@ -55,6 +57,7 @@ builder.prismaObject('DeliveryAttempt', {
 });
 
 builder.prismaNode('EventDelivery', {
+  ...inCallersOrg,
   id: { field: 'id' },
   name: 'WebhookMessage',
   description: 'One event on its way to one endpoint',
@@ -136,7 +139,7 @@ builder.queryFields((t) => ({
     args: { endpointId: t.arg.string({ required: true }), status: t.arg.string() },
     resolve: (query, _root, args, ctx) =>
       ctx.services.db.eventDelivery.findMany({
-        ...query,
+        ...pageInCallersOrg(query, ctx),
         where: { orgId: orgIdOf(ctx), endpointId: args.endpointId, ...(args.status ? { status: args.status } : {}) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
@@ -147,7 +150,7 @@ builder.queryFields((t) => ({
     description: "An endpoint's attempt log, newest first",
     args: { endpointId: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.services.db.deliveryAttempt.findMany({ ...query, where: { orgId: orgIdOf(ctx), endpointId: args.endpointId }, orderBy: [{ attemptedAt: 'desc' }, { id: 'desc' }] }),
+      ctx.services.db.deliveryAttempt.findMany({ ...pageInCallersOrg(query, ctx), where: { orgId: orgIdOf(ctx), endpointId: args.endpointId }, orderBy: [{ attemptedAt: 'desc' }, { id: 'desc' }] }),
   }),
 }));
 

@@ -8,6 +8,7 @@ import { MAX_REPLAY } from '../../domain/webhooks/webhook-events';
 import type { WebhookEventChanged } from '../../lib/events';
 import { builder } from '../builder';
 import { orgIdOf } from '../context';
+import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 import { domainErrors } from './errors';
 
 export const WebhookEventStatusEnum = builder.enumType('WebhookEventStatus', {
@@ -25,6 +26,7 @@ export const WebhookEventStatusEnum = builder.enumType('WebhookEventStatus', {
 type EventStatus = (typeof WebhookEventStatusEnum)['$inferType'];
 
 export const WebhookEventRef = builder.prismaNode('WebhookEvent', {
+  ...inCallersOrg,
   id: { field: 'id' },
   description: 'An inbound webhook exactly as your host system sent it',
   fields: (t) => ({
@@ -67,7 +69,7 @@ builder.queryFields((t) => ({
     args: { connectorType: t.arg.string(), status: t.arg({ type: WebhookEventStatusEnum }) },
     resolve: (query, _root, args, ctx) =>
       ctx.services.db.webhookEvent.findMany({
-        ...query,
+        ...pageInCallersOrg(query, ctx),
         where: { orgId: orgIdOf(ctx), ...(args.connectorType ? { connectorType: args.connectorType } : {}), ...(args.status ? { status: args.status } : {}) },
         orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
       }),
