@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/build.ts'],
     // Every test file gets its own database (SQLite file or PostgreSQL database), so files
     // run in parallel; forks keep native modules (better-sqlite3) out of worker threads.
     pool: 'forks',

@@ -1,8 +1,12 @@
 /**
- * `npm run bench [-- --scenario sync|ingest|deliver|all] [--products 100000] [--db sqlite,postgres]
- *    [--connections 32,128] [--seconds 10] [--rate 200] [--events 20000] [--concurrency 64] [--batch 10]`
+ * `npm run bench [-- --scenario sync|ingest|deliver|startup|all] [--products 100000] [--db sqlite,postgres]
+ *    [--connections 32,128] [--seconds 10] [--rate 200] [--events 20000] [--concurrency 64] [--batch 10]
+ *    [--runtime tsx,node] [--warm-starts 3] [--idle 10] [--node-flags=…]`
  *
  * ingest: see ingest.ts.
+ *
+ * startup: see startup.ts. --runtime the ways of running the hub to compare (tsx,node), --idle
+ * seconds before idle RSS is read, --warm-starts starts on a migrated database.
  *
  * deliver: see deliver.ts. --events per burst, --concurrency (HUB_WORKER_CONCURRENCY and the bare
  * client's connections; a list runs each), --batch events per emitting transaction, --rate for
@@ -14,13 +18,18 @@
  * ratio sync time / download time (the cost of mapping, converting and storing). A second table
  * splits memory into what the process holds before its first page, what a run keeps (heap after a
  * forced GC per page, in separate untimed runs) and garbage not yet collected (see sync-worker.ts).
+ * The measuring process runs the service as built (bundled as `npm run build:server` bundles it,
+ * run by node); `--runtime tsx` runs the sources through tsx instead.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs, promisify } from 'node:util';
+import { build } from 'esbuild';
+import { bundleOptions } from '../scripts/bundle-options';
 import { createSapSimulator } from '../tools/sap-simulator';
 import { deliverScenario } from './deliver';
 import { ingestScenario } from './ingest';
+import { startupScenario } from './startup';
 
 const run = promisify(execFile);
 const { values } = parseArgs({
@@ -34,6 +43,10 @@ const { values } = parseArgs({
     events: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '64' },
     batch: { type: 'string', default: '10' },
+    runtime: { type: 'string' },
+    'warm-starts': { type: 'string', default: '3' },
+    idle: { type: 'string', default: '10' },
+    'node-flags': { type: 'string', default: '' },
   },
 });
 
@@ -48,16 +61,23 @@ interface Measurement {
   heapAfterGcMb?: { first: number; max: number; last: number };
 }
 
+/** The sync worker as `node` runs the built service (the default), or through tsx (`--runtime tsx`). */
+const syncRuntime = values.runtime ?? 'node';
+const syncWorker = syncRuntime === 'node' ? ['bench/results/build/sync-worker.js'] : ['--import', 'tsx', 'bench/sync-worker.ts'];
+/** Passed to node in the measured processes (sync and startup), e.g. `--node-flags=--max-semi-space-size=4`. */
+const nodeFlags = values['node-flags']!.split(' ').filter(Boolean);
+
 async function worker(...args: string[]): Promise<Measurement> {
   const flags = args.includes('--memory') ? ['--expose-gc'] : [];
-  const { stdout } = await run(process.execPath, [...flags, '--import', 'tsx', 'bench/sync-worker.ts', ...args], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, [...flags, ...nodeFlags, ...syncWorker, ...args], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measurement;
 }
 
 async function syncScenario(): Promise<void> {
   const products = Number(values.products);
+  if (syncRuntime === 'node') await build(bundleOptions(['bench/sync-worker.ts'], 'bench/results/build', 'bench'));
   const sim = await createSapSimulator({ products });
-  console.log(`sync benchmark: ${products} products from the SAP simulator at ${sim.url}`);
+  console.log(`sync benchmark: ${products} products from the SAP simulator at ${sim.url}, worker run by ${syncRuntime}`);
   try {
     const rows: string[][] = [];
     const downloads: Measurement[] = [];
@@ -125,7 +145,15 @@ async function deliver(): Promise<void> {
   writeFileSync('bench/results/deliver.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
 }
 
-const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest, deliver };
+async function startup(): Promise<void> {
+  const options = { runtimes: (values.runtime ?? 'tsx,node').split(','), dbs: values.db!.split(','), warmStarts: Number(values['warm-starts']), idleSeconds: Number(values.idle), nodeFlags };
+  console.log(`startup benchmark: runtimes ${options.runtimes.join(', ')}, idle RSS after ${options.idleSeconds} s, ${options.warmStarts} starts on a migrated database`);
+  const results = await startupScenario(options);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/startup.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
+}
+
+const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest, deliver, startup };
 const selected = values.scenario === 'all' ? Object.keys(scenarios) : [values.scenario!];
 for (const name of selected) {
   const scenario = scenarios[name];

@@ -41,7 +41,7 @@ async function createFor(provider: Provider): Promise<void> {
   // The diff reads no tables, but the PostgreSQL flavour still opens a connection to learn the
   // server version: any reachable server will do (MIGRATION_POSTGRES_URL, default the local one).
   const target = provider === 'sqlite' ? { provider, url: ':memory:' } : { provider, url: postgresServerUrl };
-  const { engine, close } = await openSchemaEngine(provider, createAdapterFactory(target));
+  const { engine, close } = await openSchemaEngine(provider, await createAdapterFactory(target));
   try {
     const { stdout } = (await engine.diff({
       from:

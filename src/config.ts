@@ -103,9 +103,16 @@ const envSchema = z.object({
   HUB_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().min(1).default(60),
   /** Proxies whose X-Forwarded-For names the client: addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`. */
   HUB_TRUST_PROXY: readableBy(trustedProxies).optional(),
+  /** Apply pending migrations at start; false when the release runs `npm run db:migrate` as a step of its own. */
+  HUB_MIGRATE_ON_START: booleanFlag.default(true),
+  /** After SIGTERM, keep serving this long while /readyz answers 503, so load balancers stop routing here first. */
+  HUB_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   /** When set, GET /metrics answers only `Authorization: Bearer <this token>`. */
   HUB_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
 });
+
+/** Every environment variable the hub reads (the README's Configuration table lists them). */
+export const configVariables = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -128,6 +135,8 @@ export interface Config {
   authFailures: AuthFailureLimit;
   /** Comma-separated proxies whose X-Forwarded-For is believed; unset: the peer address is the client. */
   trustProxy: string | undefined;
+  migrateOnStart: boolean;
+  shutdownDelayMs: number;
   /** The bearer token GET /metrics requires; unset: /metrics is open. */
   metricsToken: string | undefined;
 }
@@ -235,6 +244,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     authFailures: { limit: e.HUB_AUTH_FAILURE_LIMIT, windowMs: e.HUB_AUTH_FAILURE_WINDOW_SECONDS * 1000 },
     trustProxy: e.HUB_TRUST_PROXY || undefined,
+    migrateOnStart: e.HUB_MIGRATE_ON_START,
+    shutdownDelayMs: e.HUB_SHUTDOWN_DELAY_MS,
     metricsToken: e.HUB_METRICS_TOKEN,
   };
 }

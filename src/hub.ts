@@ -1,19 +1,23 @@
 /**
- * Assembles a running hub from its configuration: keys, database (migrated), event bus,
- * services, HTTP server. Used by main.ts, the CLI and the tests, so all three run the same thing.
+ * Assembles a running hub from its configuration: keys, database (migrated, unless the release
+ * migrates as a step of its own), event bus, services, HTTP server. Used by main.ts, the CLI and
+ * the tests, so all three run the same thing.
  */
 import type { Config } from './config';
 import type { Clock } from './lib/clock';
 import { connectDb } from './db/connection';
 import { applyMigrations } from './db/migrate';
+import { Health } from './health';
 import { Keyring, loadKeyFile, parseKeys } from './lib/crypto/keyring';
 import { createEventBus } from './lib/events';
 import { createLogger, type Logger } from './lib/logger';
 import { createServer, type HubServer } from './server';
 import { createServices, type Services } from './services';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Hub {
   services: Services;
+  health: Health;
   close(): Promise<void>;
 }
 
@@ -26,12 +30,22 @@ export interface RunningHub extends Hub {
 export interface HubOptions {
   /** Replaces the wall clock everywhere the hub reads the time (tests move time instead of waiting). */
   clock?: Clock;
+  /**
+   * `api` (the default) serves GraphQL and REST, and runs jobs unless HUB_WORKER=false;
+   * `worker` runs jobs, schedules and retention and serves only the health probes.
+   */
+  role?: 'api' | 'worker';
 }
+
+/** How often a hub that did not migrate looks whether the release's migration step has run. */
+const schemaPollMs = 2_000;
 
 export async function openHub(config: Config, logger: Logger = createLogger(config.logLevel), options: HubOptions = {}): Promise<Hub> {
   const keyring = openKeyring(config, logger);
-  const applied = await applyMigrations(config.database);
-  if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
+  if (config.migrateOnStart) {
+    const applied = await applyMigrations(config.database, { onWait: () => logger.info('another instance is migrating the database: waiting for it') });
+    if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
+  }
   const db = await connectDb(config.database);
   const events = await createEventBus(config.redisUrl);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -50,6 +64,7 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
   });
   return {
     services,
+    health: new Health(db, config.database.provider),
     async close() {
       services.scheduler.stop();
       services.retention.stop();
@@ -74,8 +89,11 @@ function openKeyring(config: Config, logger: Logger): Keyring {
 
 export async function startHub(config: Config, logger?: Logger, options: HubOptions = {}): Promise<RunningHub> {
   const hub = await openHub(config, logger, options);
+  const role = options.role ?? 'api';
   const server = await createServer({
     services: hub.services,
+    health: hub.health,
+    api: role === 'api',
     bodyLimitBytes: config.bodyLimitBytes,
     graphql: config.graphql,
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
@@ -83,20 +101,48 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
     metricsToken: config.metricsToken,
   });
   const address = await server.app.listen({ port: config.port, host: config.host });
-  hub.services.scheduler.start();
-  if (config.jobs.worker) {
-    hub.services.worker.start();
-    hub.services.retention.start();
-  }
   const url = address.replace('[::1]', 'localhost');
   if (!config.publicUrl) hub.services.publicUrl = url;
+  const background = await startBackgroundWork(hub, role === 'worker' || config.jobs.worker);
   return {
     ...hub,
     server,
     url,
     async close() {
+      hub.health.beginShutdown();
+      if (config.shutdownDelayMs) await sleep(config.shutdownDelayMs);
+      background.abort();
       await server.app.close();
       await hub.close();
     },
   };
+}
+
+/**
+ * Schedules, and with `worker` the job worker and retention, once the schema is current: at once
+ * after migrating at start, otherwise when the release's migration step has run (until then the
+ * tables they poll may not exist).
+ */
+async function startBackgroundWork(hub: Hub, worker: boolean): Promise<AbortController> {
+  const { services, health } = hub;
+  const stop = new AbortController();
+  const start = () => {
+    services.scheduler.start();
+    if (worker) {
+      services.worker.start();
+      services.retention.start();
+    }
+  };
+  const pending = await health.pendingMigrations();
+  if (pending.length === 0) {
+    start();
+    return stop;
+  }
+  services.logger.warn({ pending }, 'database schema is not current: jobs wait for `npm run db:migrate`; /readyz answers 503 until then');
+  void health.untilSchemaCurrent(schemaPollMs, stop.signal).then((current) => {
+    if (!current || stop.signal.aborted) return;
+    services.logger.info('database schema is current: starting jobs');
+    start();
+  });
+  return stop;
 }

@@ -1,30 +1,22 @@
 /**
- * The one HTTP server: GraphQL at /graphql (HTTP, SSE and graphql-ws), REST under /api/v1,
- * the operator console at /console, /healthz and /metrics. Transports only; all behaviour lives in the
- * services.
+ * The one HTTP server: the probes /healthz and /readyz, /metrics and, in an API process, GraphQL, REST and
+ * the operator console (./api.ts). A worker process serves the probes only, and never loads the
+ * API's modules. Transports only; all behaviour lives in the services.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
-import type { WebSocketServer } from 'ws';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSettings } from './config';
-import { consoleRoutes } from './console/routes';
-import { LiveSessions } from './graphql/live-sessions';
-import { attachGraphQLWebSocket } from './graphql/websocket';
-import { createGraphQLServer } from './graphql/yoga';
-import { rateLimitedMessage, unauthenticatedMessage } from './domain/orgs/authenticator';
+import type { Health } from './health';
 import { trustedProxies } from './lib/client-address';
-import { apiKeyOf } from './rest/auth';
-import { installContracts } from './rest/contract';
 import { installErrorHandling, sendError } from './rest/errors';
 import { installMetrics } from './rest/metrics';
 import { installProtocolErrors, protocolErrorOptions } from './rest/protocol-errors';
-import { integrationRoutes } from './rest/integrations';
-import { openApiRoutes } from './rest/openapi/routes';
-import { webhookEndpointRoutes } from './rest/webhook-endpoints';
-import { webhookRoutes } from './rest/webhooks';
 import type { Services } from './services';
 
 export interface ServerOptions {
   services: Services;
+  health: Health;
+  /** Serve GraphQL and REST; false: the health probes only (a worker process). */
+  api: boolean;
   bodyLimitBytes: number;
   graphql: GraphQLSettings;
   webhookBodyLimitBytes: number;
@@ -36,17 +28,10 @@ export interface ServerOptions {
 
 export interface HubServer {
   app: FastifyInstance;
-  websocket: WebSocketServer;
 }
 
-/** A bad key (401) or, past the limit of failures from this address, 429: in GraphQL's error shape, as Yoga would answer. */
-function refuseGraphQL(reply: FastifyReply, retryAfterSeconds: number | null): FastifyReply {
-  if (retryAfterSeconds === null) return reply.status(401).send({ errors: [{ message: unauthenticatedMessage, extensions: { code: 'UNAUTHENTICATED' } }] });
-  reply.header('retry-after', String(retryAfterSeconds));
-  return reply.status(429).send({ errors: [{ message: rateLimitedMessage(retryAfterSeconds), extensions: { code: 'RATE_LIMITED' } }] });
-}
-
-export async function createServer({ services, bodyLimitBytes, graphql, webhookBodyLimitBytes, trustProxy, metricsToken }: ServerOptions): Promise<HubServer> {
+export async function createServer(options: ServerOptions): Promise<HubServer> {
+  const { services, health, api, bodyLimitBytes, trustProxy } = options;
   const trust = trustProxy ? trustedProxies(trustProxy) : undefined;
   const app = Fastify({
     ...protocolErrorOptions,
@@ -57,8 +42,7 @@ export async function createServer({ services, bodyLimitBytes, graphql, webhookB
     genReqId: () => crypto.randomUUID(),
     forceCloseConnections: 'idle',
   });
-  installMetrics(app, { token: metricsToken, registries: [services.metrics] });
-  const routes = installContracts(app);
+  installMetrics(app, { token: options.metricsToken, registries: [services.metrics] });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -67,56 +51,15 @@ export async function createServer({ services, bodyLimitBytes, graphql, webhookB
   // The API speaks JSON only; anything else is a 415, not a string handed to a handler.
   app.removeContentTypeParser('text/plain');
 
-  const sessions = new LiveSessions({
-    orgs: services.orgs,
-    logger: services.logger,
-    recheckMs: graphql.authRecheckMs,
-    maxSubscriptionsPerKey: graphql.maxSubscriptionsPerKey,
-  });
-  const yoga = createGraphQLServer({ services, settings: graphql, sessions });
-  app.route({
-    url: yoga.graphqlEndpoint,
-    method: ['GET', 'POST', 'OPTIONS'],
-    handler: async (request, reply) => {
-      // Authenticate before Yoga so every GraphQL answer to a bad key is the same 401, SSE
-      // included. Only the GraphiQL page itself (a browser GET for HTML) is served without a key.
-      const wantsGraphiQL = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-      let principal;
-      if (wantsGraphiQL || request.method === 'OPTIONS') principal = await services.orgs.authenticate(apiKeyOf(request));
-      else {
-        const auth = await services.auth.authenticate(apiKeyOf(request), request.ip);
-        if (!auth.principal) return refuseGraphQL(reply, auth.retryAfterSeconds);
-        principal = auth.principal;
-      }
-      const response = await yoga.handleNodeRequestAndResponse(request, reply, principal ? { principal } : {});
-      response.headers.forEach((value, key) => reply.header(key, value));
-      reply.status(response.status);
-      return reply.send(response.body);
-    },
+  // Liveness: the process answers. No database check, so an outage of the database does not
+  // make an orchestrator restart every instance; readiness covers that.
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const readiness = await health.readiness();
+    if (readiness.ready) return { status: 'ready' };
+    return sendError(reply, 503, 'NOT_READY', readiness.reason);
   });
 
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await services.db.$queryRawUnsafe('SELECT 1');
-      return { status: 'ok' };
-    } catch {
-      return sendError(reply, 503, 'UNAVAILABLE', 'database is not answering');
-    }
-  });
-
-  app.get('/', (_request, reply) => reply.redirect('/console/'));
-  await app.register(consoleRoutes(), { prefix: '/console' });
-  await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
-  await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
-  await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
-  await app.register(openApiRoutes(routes), { prefix: '/api/v1' });
-
-  const websocket = attachGraphQLWebSocket(app.server, yoga, services, sessions, trust);
-  sessions.start();
-  app.addHook('onClose', async () => {
-    await sessions.stop();
-    for (const client of websocket.clients) client.close(1001, 'server shutting down');
-    await new Promise<void>((resolve) => websocket.close(() => resolve()));
-  });
-  return { app, websocket };
+  if (api) await (await import('./api')).mountApi(app, options, trust);
+  return { app };
 }

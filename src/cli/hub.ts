@@ -8,6 +8,8 @@
  *   apikey revoke <keyId>
  *   keys generate [--json]                  a new encryption key, as one HUB_ENCRYPTION_KEYS entry
  *   secrets reseal [--json]                 re-encrypt every sealed secret with the active key
+ *   worker                                  run jobs, schedules and retention until SIGTERM;
+ *                                           serves only /healthz and /readyz on PORT
  *
  * API keys are printed once and cannot be shown again.
  */
@@ -18,6 +20,7 @@ import type { ResealReport } from '../domain/secrets/reseal';
 import { openHub } from '../hub';
 import { generateKey, keyEntry } from '../lib/crypto/keyring';
 import { createLogger } from '../lib/logger';
+import { serve } from '../serve';
 
 const usage = `usage: npm run --silent hub -- <command>
   org create <name> [--live] [--json]
@@ -26,7 +29,8 @@ const usage = `usage: npm run --silent hub -- <command>
   apikey list <orgId> [--json]
   apikey revoke <keyId>
   keys generate [--json]
-  secrets reseal [--json]`;
+  secrets reseal [--json]
+  worker`;
 
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -47,9 +51,15 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
+  if (group === 'worker') return serve(config, 'worker');
   // The CLI's own output is the answer; keep the service log quiet.
   const hub = await openHub(config, createLogger('error'));
   const { orgs } = hub.services;
+  const pending = await hub.health.pendingMigrations();
+  if (pending.length) {
+    await hub.close();
+    throw new Error(`the database schema is not current (${pending.length} migration(s) not applied): run npm run db:migrate first`);
+  }
   const mode = values.live ? 'live' : 'test';
   try {
     switch (`${group} ${command}`) {

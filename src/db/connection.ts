@@ -1,15 +1,19 @@
 /**
  * Everything that depends on which database we run on lives here: parsing DATABASE_URL,
  * creating the driver adapter and the Prisma client of that provider.
+ *
+ * The driver, its adapter and the generated client are imported when a database of that provider
+ * is opened, not at start: a process holds the code of one provider only (each generated client
+ * with its query compiler is several megabytes).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
-import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
-import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
-import { projectRoot, type Provider } from './provider-schemas';
+import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { PrismaPg } from '@prisma/adapter-pg';
+import type { PrismaClient as SqliteClient } from '../generated/sqlite/client';
+import type { Pool } from 'pg';
+import type { Provider } from './provider-schemas';
+import { fromPackageRoot } from '../lib/package-root';
 
 /**
  * Both generated clients have the same models and the same API for the subset we use, so the
@@ -33,7 +37,7 @@ export interface PoolStats {
 }
 
 const POSTGRES_POOL_MAX = 10;
-const pools = new WeakMap<Db, pg.Pool>();
+const pools = new WeakMap<Db, Pool>();
 
 export const defaultSqliteFile = path.join('data', 'hub.db');
 
@@ -43,7 +47,7 @@ export const defaultSqliteFile = path.join('data', 'hub.db');
  * own data folder. Never relative to the working directory, which changes with how the hub is started.
  */
 export function defaultKeyFile(target: DatabaseTarget): string {
-  const folder = target.provider === 'sqlite' && target.url !== ':memory:' ? path.dirname(path.resolve(target.url)) : path.join(projectRoot, 'data');
+  const folder = target.provider === 'sqlite' && target.url !== ':memory:' ? path.dirname(path.resolve(target.url)) : fromPackageRoot('data');
   return path.join(folder, 'encryption-keys.json');
 }
 
@@ -54,17 +58,21 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
   throw new Error(`DATABASE_URL must start with "file:" (SQLite) or "postgresql://" (PostgreSQL), got "${raw.split(':')[0]}:…"`);
 }
 
-export function createAdapterFactory(target: DatabaseTarget): PrismaBetterSqlite3 | PrismaPg {
+export async function createAdapterFactory(target: DatabaseTarget): Promise<PrismaBetterSqlite3 | PrismaPg> {
   if (target.provider === 'sqlite') {
     if (target.url !== ':memory:') mkdirSync(path.dirname(path.resolve(target.url)), { recursive: true });
+    const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
     return new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 });
   }
+  const { PrismaPg } = await import('@prisma/adapter-pg');
   return new PrismaPg({ connectionString: target.url, max: POSTGRES_POOL_MAX });
 }
 
 export async function connectDb(target: DatabaseTarget): Promise<Db> {
   if (target.provider === 'sqlite') {
-    const db = new SqliteClient({ adapter: createAdapterFactory(target) as PrismaBetterSqlite3 });
+    const adapter = await createAdapterFactory(target);
+    const { PrismaClient: SqliteClient } = await import('../generated/sqlite/client');
+    const db = new SqliteClient({ adapter });
     // WAL lets readers run beside the one writer. FULL syncs the WAL at every commit, so what the
     // hub acknowledged (a webhook, a finished sync) survives a power loss too, not only a process
     // crash; webhooks are group-committed, so this costs one fsync per batch, not per request.
@@ -74,6 +82,11 @@ export async function connectDb(target: DatabaseTarget): Promise<Db> {
     return db;
   }
   // The pool is made here rather than by the adapter, so its use can be watched (poolStatsOf).
+  const [{ PrismaPg }, { default: pg }, { PrismaClient: PostgresClient }] = await Promise.all([
+    import('@prisma/adapter-pg'),
+    import('pg'),
+    import('../generated/postgresql/client'),
+  ]);
   const pool = new pg.Pool({ connectionString: target.url, max: POSTGRES_POOL_MAX });
   const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
   pools.set(db, pool);

@@ -1,5 +1,5 @@
 /** Set-based writes of outbound delivery results (the delivery hot path). */
-import { Prisma } from '../generated/sqlite/client';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DbTx } from './job-store';
 
 /**
@@ -8,6 +8,6 @@ import type { DbTx } from './job-store';
  * attempt rows (`attemptIds`) written in the same transaction. Returns how many rows it updated.
  */
 export function markSucceeded(tx: DbTx, deliveryIds: readonly string[], attemptIds: readonly string[], attempts: number, statusCode: number | null): Promise<number> {
-  const attemptedAt = Prisma.sql`(SELECT a."attemptedAt" FROM "DeliveryAttempt" a WHERE a."deliveryId" = "EventDelivery"."id" AND a."id" IN (${Prisma.join([...attemptIds])}))`;
-  return tx.$executeRaw`UPDATE "EventDelivery" SET "status" = 'succeeded', "attempts" = ${attempts}, "lastStatusCode" = ${statusCode}, "lastError" = NULL, "nextAttemptAt" = NULL, "completedAt" = ${attemptedAt}, "updatedAt" = ${attemptedAt} WHERE "id" IN (${Prisma.join([...deliveryIds])})`;
+  const attemptedAt = sql`(SELECT a."attemptedAt" FROM "DeliveryAttempt" a WHERE a."deliveryId" = "EventDelivery"."id" AND a."id" IN (${join([...attemptIds])}))`;
+  return tx.$executeRaw`UPDATE "EventDelivery" SET "status" = 'succeeded', "attempts" = ${attempts}, "lastStatusCode" = ${statusCode}, "lastError" = NULL, "nextAttemptAt" = NULL, "completedAt" = ${attemptedAt}, "updatedAt" = ${attemptedAt} WHERE "id" IN (${join([...deliveryIds])})`;
 }

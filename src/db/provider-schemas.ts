@@ -3,15 +3,13 @@
  * schema text is assembled from the one model source.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fromPackageRoot } from '../lib/package-root';
 
 export const providers = ['sqlite', 'postgresql'] as const;
 export type Provider = (typeof providers)[number];
 
-/** The hub's installation folder (where package.json is), whatever the working directory. */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const prismaDir = path.join(projectRoot, 'prisma');
+export const prismaDir = fromPackageRoot('prisma');
 export const modelsFile = path.join(prismaDir, 'models.prisma');
 /** The models as of the newest migration; the next migration is the diff from here. */
 export const modelsSnapshotFile = path.join(prismaDir, 'migrations', 'models.snapshot.prisma');
@@ -29,7 +27,7 @@ export function providerSchema(provider: Provider, models = readFileSync(modelsF
   const header = [
     '// Generated from prisma/models.prisma by scripts/prisma-generate.ts. Do not edit.',
     `datasource db {\n  provider = "${provider}"\n}`,
-    `generator client {\n  provider = "prisma-client"\n  output   = "../../src/generated/${provider}"\n  moduleFormat = "esm"\n}`,
+    `generator client {\n  provider = "prisma-client"\n  output   = "../../src/generated/${provider}"\n  moduleFormat = "esm"\n  compilerBuild = "small"\n}`,
   ];
   // Pothos needs the model types once; both clients share them (same models, same subset).
   if (provider === 'sqlite') {

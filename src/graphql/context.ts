@@ -1,6 +1,9 @@
 import type { Principal } from '../domain/orgs/org-service';
 import type { Services } from '../services';
 
+export const graphqlEndpoint = '/graphql';
+
+
 export interface GraphQLContext {
   services: Services;
   /** Null only while authentication is pending; resolvers run behind the `org` auth scope. */

@@ -3,14 +3,13 @@
  * Yoga. The API key travels in the connection params (`{"X-Api-Key": "fpk_…"}`) and is checked
  * when the socket connects, again before every operation on it, and every HUB_AUTH_RECHECK_MS
  * while it stays open (./live-sessions.ts): a bad, revoked key closes the socket with 4403. A bad
- * key at connection time counts as a failed authentication of the client's address.
+ * key at connection time counts as a failed authentication of the client's address. The server
+ * takes the upgrade requests api.ts hands it (it is built with the rest of GraphQL, at the first
+ * use; see ./transport.ts).
  */
-import type { IncomingMessage, Server } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { GraphQLError, type execute, type subscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { rateLimitedMessage } from '../domain/orgs/authenticator';
 import type { Principal } from '../domain/orgs/org-service';
 import { clientAddress, type TrustProxy } from '../lib/client-address';
 import { writeRawError } from '../lib/raw-error';
@@ -37,29 +36,13 @@ function keyFrom(params: Record<string, unknown> | undefined): string | undefine
   return typeof value === 'string' ? value : undefined;
 }
 
-/**
- * Upgrades are taken here rather than by ws itself, so that every refusal has the API's error
- * shape, and an address over its limit of failed authentications gets 429 before it holds a socket.
- */
-function acceptUpgrades(server: Server, wss: WebSocketServer, path: string, services: Services, trust: TrustProxy | undefined): void {
-  let closed = false;
-  wss.on('close', () => (closed = true));
+export function createGraphQLWebSocketServer(yoga: HubYoga, services: Services, sessions: LiveSessions, trust: TrustProxy | undefined): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // A malformed upgrade is answered in the API's error shape, not ws's own.
   wss.on('wsClientError', (error, socket) => {
     const versionHeader: Record<string, string> = error.message.includes('Sec-WebSocket-Version') ? { 'Sec-WebSocket-Version': '13' } : {};
     writeRawError(socket, error.message === 'Invalid HTTP method' ? 405 : 400, 'BAD_REQUEST', error.message, versionHeader);
   });
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if ((request.url ?? '').split('?')[0] !== path) return writeRawError(socket, 404, 'NOT_FOUND', `WebSocket connections are served at ${path} only`);
-    if (closed) return writeRawError(socket, 503, 'UNAVAILABLE', 'the server is shutting down');
-    const retryAfter = services.auth.blockedFor(clientAddress(request, trust));
-    if (retryAfter !== null) return writeRawError(socket, 429, 'RATE_LIMITED', rateLimitedMessage(retryAfter), { 'Retry-After': String(retryAfter) });
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
-  });
-}
-
-export function attachGraphQLWebSocket(server: Server, yoga: HubYoga, services: Services, sessions: LiveSessions, trust?: TrustProxy): WebSocketServer {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  acceptUpgrades(server, wss, yoga.graphqlEndpoint, services, trust);
   useServer<Record<string, unknown>, Extra>(
     {
       onConnect: async (ctx) => {

@@ -9,7 +9,7 @@ import { unauthenticatedMessage } from '../domain/orgs/authenticator';
 import type { Principal } from '../domain/orgs/org-service';
 import type { Services } from '../services';
 import { useBadInputErrors } from './bad-input';
-import type { GraphQLContext } from './context';
+import { graphqlEndpoint, type GraphQLContext } from './context';
 import { useLiveSubscriptions, type LiveSessions } from './live-sessions';
 import { useQueryLimits } from './query-limits';
 import { renderLocalGraphiQL } from './graphiql';
@@ -52,7 +52,7 @@ function corsFor(origins: readonly string[]) {
 export function createGraphQLServer({ services, settings, sessions }: YogaOptions): HubYoga {
   return createYoga<PreAuthenticated, GraphQLContext>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint,
     graphiql: settings.graphiql
       ? {
           title: 'Integration Hub',

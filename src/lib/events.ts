@@ -3,9 +3,9 @@
  * and GraphQL subscriptions read from. Payloads are plain JSON (ids, strings) so they survive
  * the trip through Redis unchanged.
  */
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub } from 'graphql-yoga';
-import { Redis } from 'ioredis';
+// The pub/sub of graphql-yoga, from its own small package: processes that serve no GraphQL
+// (workers, REST-only traffic) do not load Yoga for it.
+import { createPubSub } from '@graphql-yoga/subscription';
 
 /** What happened to an integration: configured, its mappings changed, deleted, or its health changed. */
 export const integrationChangeActions = ['CONFIGURED', 'MAPPINGS_UPDATED', 'DELETED', 'HEALTH_CHANGED'] as const;
@@ -86,10 +86,12 @@ export interface EventBusHandle {
 /**
  * In-process by default. With a Redis URL every event goes through Redis pub/sub, so a
  * subscriber connected to one hub process sees what happens in all of them (a webhook received
- * by another instance, a sync run by another). Payloads are JSON with ids only.
+ * by another instance, a sync run by another). Payloads are JSON with ids only. The Redis client
+ * is loaded only then.
  */
 export async function createEventBus(redisUrl?: string): Promise<EventBusHandle> {
   if (!redisUrl) return { bus: createPubSub<HubTopics>(), close: async () => {} };
+  const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import('ioredis'), import('@graphql-yoga/redis-event-target')]);
   const options = { lazyConnect: true, maxRetriesPerRequest: 3 };
   const publishClient = new Redis(redisUrl, options);
   const subscribeClient = new Redis(redisUrl, options);

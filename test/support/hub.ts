@@ -22,9 +22,11 @@ export interface TestHubOptions {
   shared?: TestDatabase;
   /** The hub's clock, for tests of retry timing. */
   clock?: () => Date;
+  /** `worker`: the jobs only, as `hub worker` runs them (probes, no API). */
+  role?: 'api' | 'worker';
 }
 
-export async function startTestHub(env: Record<string, string> = {}, { shared, clock }: TestHubOptions = {}): Promise<TestHub> {
+export async function startTestHub(env: Record<string, string> = {}, { shared, clock, role }: TestHubOptions = {}): Promise<TestHub> {
   const db = shared ?? (await createTestDatabase());
   const config = {
     // Tests send bad keys on purpose, many at once: the limit on failed authentications is the
@@ -34,7 +36,7 @@ export async function startTestHub(env: Record<string, string> = {}, { shared, c
   };
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
-  const hub = await startHub(config, logger, { clock });
+  const hub = await startHub(config, logger, { clock, role });
   return {
     ...hub,
     db,

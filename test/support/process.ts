@@ -2,9 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadConfig } from '../../src/config';
 import { openHub } from '../../src/hub';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { TestDatabase } from './database';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -34,12 +32,9 @@ export function runNpm(args: string[], env: NodeJS.ProcessEnv): Promise<Finished
   return finished(spawn('npm', args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
-/** tsx's loader by absolute URL, so a process started in another working directory finds it. */
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-
 /**
- * The hub as a real server process (node + tsx, not through npm, so a kill reaches the server
- * itself), started in the repository or in another working directory (`cwd`).
+ * The hub as a real server process, as built (node, not through npm, so a kill reaches the
+ * server itself), started in the repository or in another working directory (`cwd`).
  */
 export function startServerProcess(
   database: TestDatabase,
@@ -47,7 +42,7 @@ export function startServerProcess(
   { cwd = repoRoot }: { cwd?: string } = {},
 ): Promise<{ child: ChildProcess; url: string; exited: Promise<Finished> }> {
   const env = envFor(database, { PORT: '0', HUB_ALLOW_PRIVATE_TARGETS: 'true', LOG_LEVEL: 'info', ...extra });
-  const child = spawn(process.execPath, ['--import', tsxLoader, path.join(repoRoot, 'src/main.ts')], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/main.js')], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = finished(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the hub did not start within 30 s')), 30_000);

@@ -62,4 +62,15 @@ describe('hub CLI', () => {
     expect(noOrg.stderr.trim()).toBe('organization org_nope does not exist');
     for (const output of [usage.stderr, missing.stderr, noOrg.stderr]) expect(output).not.toMatch(/\n\s+at /);
   });
+
+  it('with HUB_MIGRATE_ON_START=false refuses to work on a database that lacks migrations, and says what to run', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const result = await runNpm(['run', '--silent', 'hub', '--', 'org', 'list'], envFor(fresh, { HUB_MIGRATE_ON_START: 'false' }));
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toMatch(/^error: the database schema is not current \(\d+ migration\(s\) not applied\): run npm run db:migrate first$/);
+    } finally {
+      await fresh.drop();
+    }
+  });
 });

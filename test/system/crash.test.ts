@@ -1,7 +1,7 @@
 /**
  * kill -9 under ingest load: every webhook the hub acknowledged must be stored, and after a
  * restart processed to completion exactly once (one transfer, succeeded, nothing left queued).
- * The server runs as a real process (node + tsx, not through npm, so the kill hits the server).
+ * The server runs as a real process (the built service run by node, not through npm, so the kill hits the server).
  *
  * Requests in flight at the kill may have committed without their answer reaching the sender:
  * those events are stored and processed too, though nobody was told. The restart is therefore

@@ -1,7 +1,8 @@
 /**
  * Several hub instances on one PostgreSQL and one Redis, as a deployment that outgrew one
  * machine runs: a subscriber on one instance sees webhooks received by another, and their
- * workers share the queue without ever processing a transfer twice.
+ * workers share the queue without ever processing a transfer twice; API instances without jobs
+ * hand their work to a worker process (the topology of compose.yaml).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SapSimulator } from '../../tools/sap-simulator';
@@ -9,7 +10,7 @@ import { createTestDatabase, testProvider, type TestDatabase } from '../support/
 import { startTestHub, type TestHub } from '../support/hub';
 import { configureSap, startSap } from '../support/sap';
 import { subscribeWs, wsClient } from '../support/subscriptions';
-import { eventually, fastJobs, postWebhook } from '../support/webhooks';
+import { eventually, fastJobs, postWebhook, settledEvent } from '../support/webhooks';
 import { WebhookEventsSubscription } from '../webhooks/webhook-documents';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -62,4 +63,37 @@ describe.skipIf(testProvider !== 'postgresql')('two hub instances on one Postgre
     const attempts = await a.services.db.transferRequest.findMany({ where: { externalId: { in: ids } }, select: { attempts: true } });
     expect(attempts.every((t) => t.attempts === 1)).toBe(true);
   }, 60_000);
+});
+
+describe.skipIf(testProvider !== 'postgresql')('an API instance without jobs and a worker process', () => {
+  let database: TestDatabase;
+  let sap: SapSimulator;
+  let api: TestHub;
+  let worker: TestHub;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    sap = await startSap({ products: 5, deliveries: 5 });
+    const env = { HUB_ALLOW_PRIVATE_TARGETS: 'true', REDIS_URL: redisUrl, ...fastJobs };
+    api = await startTestHub({ ...env, HUB_WORKER: 'false' }, { shared: database });
+    worker = await startTestHub(env, { shared: database, role: 'worker' });
+  });
+  afterAll(async () => {
+    await Promise.allSettled([api?.stop(), worker?.stop()]);
+    await sap?.close();
+    await database?.drop();
+  });
+
+  it('the API instance stores the webhook, the worker processes it; the worker serves no API', async () => {
+    const { apiKey, orgId } = await api.createOrg();
+    await configureSap(api, apiKey, sap);
+    const res = await postWebhook(api, orgId, { outboundDelivery: sap.deliveryIds()[0] }, { secret });
+    expect(res.status).toBe(200);
+    // Only the worker runs jobs: the API instance has HUB_WORKER=false.
+    const event = await settledEvent(api, res.body.deliveryId as string);
+    expect(event.status).toBe('processed');
+
+    expect((await fetch(`${worker.url}/readyz`)).status).toBe(200);
+    expect((await fetch(`${worker.url}/api/v1/integrations/connectors`, { headers: { 'x-api-key': apiKey } })).status).toBe(404);
+  });
 });

@@ -12,6 +12,16 @@ describe('configuration', () => {
     expect(config.port).toBe(4000);
     expect(config.database).toEqual({ provider: 'sqlite', url: 'data/hub.db' });
     expect(config.graphql.graphiql).toBe(true);
+    expect(config.migrateOnStart).toBe(true);
+    expect(config.shutdownDelayMs).toBe(0);
+  });
+
+  it('reads the release settings: migrating at start, the shutdown delay', () => {
+    const config = loadConfig({ HUB_MIGRATE_ON_START: 'false', HUB_SHUTDOWN_DELAY_MS: '5000' });
+    expect(config.migrateOnStart).toBe(false);
+    expect(config.shutdownDelayMs).toBe(5000);
+    expect(() => loadConfig({ HUB_MIGRATE_ON_START: 'later' })).toThrow(/HUB_MIGRATE_ON_START: must be "true" or "false"/);
+    expect(() => loadConfig({ HUB_SHUTDOWN_DELAY_MS: '-1' })).toThrow(/HUB_SHUTDOWN_DELAY_MS/);
   });
 
   it('reads PostgreSQL and SQLite URLs', () => {
