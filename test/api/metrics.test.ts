@@ -139,10 +139,10 @@ describe('after real traffic', () => {
     hub.services.worker.start();
     await settledEvent(hub, accepted.body.deliveryId);
     await until('hub_jobs', { queue: 'webhook.process', status: 'queued' }, (v) => v === 0);
-    const done = await scrape();
-    expect(value(done, 'hub_jobs_oldest_due_age_seconds', { queue: 'webhook.process' })).toBe(0);
-    expect(value(done, 'hub_job_run_duration_seconds_count', { queue: 'webhook.process', outcome: 'completed' })).toBe(1);
-    expect(value(done, 'hub_job_run_duration_seconds_count', { queue: 'transfer.run', outcome: 'completed' })).toBe(1);
+    expect(value(await scrape(), 'hub_jobs_oldest_due_age_seconds', { queue: 'webhook.process' })).toBe(0);
+    // A run is counted when its handler returned, just after its transaction committed.
+    expect(await until('hub_job_run_duration_seconds_count', { queue: 'webhook.process', outcome: 'completed' }, (v) => v > 0)).toBe(1);
+    expect(await until('hub_job_run_duration_seconds_count', { queue: 'transfer.run', outcome: 'completed' }, (v) => v > 0)).toBe(1);
   });
 
   it('counts delivery attempts by result, and the failed job run', async () => {
@@ -200,5 +200,22 @@ describe('after real traffic', () => {
     const routes = new Set(samples.flatMap((s) => (s.labels.route === undefined ? [] : [s.labels.route])));
     expect([...routes].filter((route) => route !== 'unmatched' && !/^\/[a-z0-9/:_.*-]*$/i.test(route))).toEqual([]);
     expect(routes).toContain('/api/v1/integrations/webhook/:connectorType/:orgId');
+  });
+});
+
+describe('a worker process (hub worker)', () => {
+  it('serves /metrics too, with the token, beside its probes', async () => {
+    const worker = await startTestHub({ HUB_METRICS_TOKEN: token }, { shared: hub.db, role: 'worker' });
+    try {
+      expect((await fetch(`${worker.url}/metrics`)).status).toBe(401);
+      const res = await fetch(`${worker.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      const samples = parse(await res.text());
+      expect(value(samples, 'hub_database_up')).toBe(1);
+      expect(samples.filter((s) => s.name === 'hub_jobs').map((s) => s.labels.queue)).toContain('webhook.deliver');
+      expect((await fetch(`${worker.url}/api/v1/openapi.json`)).status).toBe(404);
+    } finally {
+      await worker.stop();
+    }
   });
 });

@@ -7,7 +7,8 @@ import { attempt, createdWebhookEndpoint, endpointSecret, eventType, message, qu
 const tag = 'Webhook endpoints';
 const byId = z.object({ id: z.string().meta({ description: 'the endpoint id', example: 'ep_3k2v9x0q4m1r8t6w2y5z' }) });
 const noEndpoint = 'no webhook endpoint with this id in your organization';
-const limit = z.coerce.number({ message: 'must be a whole number from 1 to 500' }).int('must be a whole number from 1 to 500').min(1, 'must be a whole number from 1 to 500').max(500, 'must be a whole number from 1 to 500').default(50).meta({ description: 'at most this many, newest first' });
+const limitMessage = 'must be a whole number from 1 to 500';
+const limit = z.coerce.number({ message: limitMessage }).int(limitMessage).min(1, limitMessage).max(500, limitMessage).default(50).meta({ description: 'at most this many, newest first' });
 
 export const testEventInput = z
   .object({ eventType: z.string({ message: 'must be an event type of the catalog, e.g. "item.updated"' }).optional().meta({ description: 'default integration.updated' }) }, { message: 'body must be a JSON object' })

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { consoleContentSecurityPolicy } from '../../console/routes';
 import { contract, type RouteCatalog } from '../contract';
 import { referenceContracts as c } from '../contracts/reference';
@@ -74,7 +74,7 @@ export function openApiRoutes(catalog: RouteCatalog) {
       reply.headers(securityHeaders).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page),
     );
 
-    app.get<{ Params: { file: string } }>('/docs/:file', contract(c.getReferencePageFile), async (request, reply: FastifyReply) => {
+    app.get<{ Params: { file: string } }>('/docs/:file', contract(c.getReferencePageFile), async (request, reply) => {
       const { file } = request.params;
       const own = ownFiles[file];
       if (own === undefined && !packageFiles.includes(file)) return sendError(reply, 404, 'NOT_FOUND', `no file ${API_PREFIX}/docs/${file}`);
