@@ -279,6 +279,16 @@ describe("a running hub's answers", () => {
     expect((await call('GET', '/api/v1/docs/{file}', { file: '..%2Fpackage.json' }, { apiKey: undefined })).status).toBe(404);
   });
 
+  it('ask for an API key exactly where the document says so', async () => {
+    for (const [method, path, op] of operations()) {
+      const url = path.replace(/\{([^}]+)\}/g, (_, name: string) => (name === 'orgId' ? orgId : name === 'connectorType' ? 'sap-s4hana' : 'x1'));
+      const res = await rest(hub.url, method.toUpperCase(), url);
+      const keyed = op.security.some((s: Json) => 'apiKey' in s);
+      if (keyed) expect(res.body?.error?.code, `${method} ${path}`).toBe('UNAUTHENTICATED');
+      else expect(res.body?.error?.code, `${method} ${path}`).not.toBe('UNAUTHENTICATED');
+    }
+  });
+
   it('were seen for every operation of the document', () => {
     const missing = operations().map(([method, path]) => `${method} ${path}`).filter((key) => !answered.has(key));
     expect(missing).toEqual([]);
