@@ -75,7 +75,7 @@ describe('integration health', () => {
       // A refused client secret is a configuration failure: the integration needs attention, live.
       expect((await rest(hub.url, 'POST', '/api/v1/integrations/sap-s4hana/test', { apiKey })).body).toMatchObject({ success: false });
       await page.getByText('Needs attention').waitFor();
-      await expect(page.locator('.reason').first().innerText()).resolves.toMatch(/client|credential|401|invalid/i);
+      await expect(page.locator('.reason').first().textContent()).resolves.toMatch(/client|credential|401|invalid/i);
       await context.close();
     } finally {
       await sap.close();
