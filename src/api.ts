@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { consoleRoutes } from './console/routes';
 import { rateLimitedMessage, unauthenticatedMessage } from './domain/orgs/authenticator';
+import type { Principal } from './domain/orgs/org-service';
 import { graphqlEndpoint } from './graphql/context';
 import type { GraphQLTransport } from './graphql/transport';
 import { clientAddress, type TrustProxy } from './lib/client-address';
@@ -39,7 +40,7 @@ export async function mountApi(app: FastifyInstance, { services, graphql: settin
       // Authenticate before Yoga so every GraphQL answer to a bad key is the same 401, SSE
       // included. Only the GraphiQL page itself (a browser GET for HTML) is served without a key.
       const wantsGraphiQL = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-      let principal;
+      let principal: Principal | null;
       if (wantsGraphiQL || request.method === 'OPTIONS') principal = await services.orgs.authenticate(apiKeyOf(request));
       else {
         const auth = await services.auth.authenticate(apiKeyOf(request), request.ip);
@@ -48,7 +49,9 @@ export async function mountApi(app: FastifyInstance, { services, graphql: settin
       }
       const { yoga } = await graphql();
       const response = await yoga.handleNodeRequestAndResponse(request, reply, principal ? { principal } : {});
-      response.headers.forEach((value, key) => reply.header(key, value));
+      response.headers.forEach((value, key) => {
+        reply.header(key, value);
+      });
       reply.status(response.status);
       return reply.send(response.body);
     },

@@ -1,9 +1,9 @@
 /** `npm start`: validate configuration, migrate (unless the release does), serve; stop cleanly on SIGTERM/SIGINT. */
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { serve } from './serve';
 
 async function main(): Promise<number> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

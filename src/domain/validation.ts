@@ -6,12 +6,12 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, baseP
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new ValidationError(
-    parsed.error.issues.map((issue) => {
+    parsed.error.issues.flatMap((issue) => {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
       return keys.map((key) => ({
         path: [...basePath, ...issue.path.map(String), ...(key ? [key] : [])].join('.'),
         message: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
       }));
-    }).flat(),
+    }),
   );
 }

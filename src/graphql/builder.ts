@@ -9,7 +9,8 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getNullableType, GraphQLError, isListType } from 'graphql';
-import PrismaTypes, { getDatamodel } from '../generated/pothos-types';
+import type PrismaTypes from '../generated/pothos-types';
+import { getDatamodel } from '../generated/pothos-types';
 import type { GraphQLContext } from './context';
 import { listArgumentItems } from './query-limits';
 

@@ -7,7 +7,7 @@
  * takes the upgrade requests api.ts hands it (it is built with the rest of GraphQL, at the first
  * use; see ./transport.ts).
  */
-import { GraphQLError, type execute, type subscribe } from 'graphql';
+import { GraphQLError, type DocumentNode, type execute, type subscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '../domain/orgs/org-service';
@@ -71,7 +71,7 @@ export function createGraphQLWebSocketServer(yoga: HubYoga, services: Services, 
           params,
           principal,
         });
-        let document;
+        let document: DocumentNode;
         try {
           document = parse(params.query);
         } catch (error) {

@@ -42,7 +42,7 @@ function raw(text: string): Promise<RawAnswer> {
   });
 }
 
-const junk = 'zq' + 'x'.repeat(30);
+const junk = `zq${'x'.repeat(30)}`;
 const request = (line: string, headers: string[] = ['Host: hub']) => `${line}\r\n${[...headers, 'Connection: close'].join('\r\n')}\r\n\r\n`;
 const upgrade = (path: string, extra: string[] = []) =>
   `GET ${path} HTTP/1.1\r\nHost: hub\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${['Sec-WebSocket-Version: 13', ...extra].join('\r\n')}\r\n\r\n`;

@@ -8,6 +8,7 @@ import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openConsole, signIn } from '../support/browser';
 import { rest } from '../support/http';
+import { configureSap, startSap } from '../support/sap';
 import { startTestHub, type TestHub } from '../support/hub';
 
 let hub: TestHub;
@@ -59,6 +60,26 @@ describe('signing in', () => {
     await page.getByRole('status').filter({ hasText: /This API key was refused|this API key is no longer valid/ }).waitFor();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     await context.close();
+  });
+});
+
+describe('integration health', () => {
+  it("shows the hub's health state and its reason when the host refuses the credentials", async () => {
+    const sap = await startSap({ products: 10 });
+    try {
+      const { apiKey } = await hub.createOrg('Wrong Secret Co');
+      await configureSap(hub, apiKey, sap, { credentials: { clientId: sap.clientId, clientSecret: 'not-the-secret', tokenUrl: sap.tokenUrl } });
+      const { page, context } = await openConsole(browser, hub.url);
+      await signIn(page, apiKey);
+      await page.getByText('Healthy').or(page.getByText('Not synced yet')).first().waitFor();
+      // A refused client secret is a configuration failure: the integration needs attention, live.
+      expect((await rest(hub.url, 'POST', '/api/v1/integrations/sap-s4hana/test', { apiKey })).body).toMatchObject({ success: false });
+      await page.getByText('Needs attention').waitFor();
+      await expect(page.locator('.reason').first().textContent()).resolves.toMatch(/client|credential|401|invalid/i);
+      await context.close();
+    } finally {
+      await sap.close();
+    }
   });
 });
 

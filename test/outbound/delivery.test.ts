@@ -23,7 +23,7 @@ let orgId: string;
 // Seed 003's Node.js example, verbatim (apart from the import).
 function verifyWebhook(payload: string, signature: string, secret: string) {
   const expected = crypto.createHmac('sha256', secret).update(payload, 'utf8').digest('hex');
-  return crypto.timingSafeEqual(Buffer.from(signature), Buffer.from('sha256=' + expected));
+  return crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(`sha256=${expected}`));
 }
 
 /** Seed 001's registration call: the key as a bearer token, {"url", "events"}. */

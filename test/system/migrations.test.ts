@@ -103,7 +103,7 @@ describe.runIf(testProvider === 'postgresql')('migrating one PostgreSQL database
     fresh.push(target);
     const holder = new pg.Client({ connectionString: target.target.url });
     await holder.connect();
-    let waiting;
+    let waiting: ReturnType<typeof migrate> | undefined;
     try {
       await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
       waiting = migrate(target);

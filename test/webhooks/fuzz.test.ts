@@ -95,7 +95,7 @@ describe(`fuzzing the webhook route (FUZZ_SEED=${seed})`, () => {
       'sha256=ä€😀',
       sign(body),
     ];
-    const paths = [`/api/v1/integrations/webhook/sap-s4hana/${orgId}`, '/api/v1/integrations/webhook/sap-s4hana/org_%00', '/api/v1/integrations/webhook/%F0%9F%9A%9A/org_x', `/api/v1/integrations/webhook/sap-s4hana/${orgId}/../../x`, '/api/v1/integrations/webhook/sap-s4hana/' + 'a'.repeat(3000)];
+    const paths = [`/api/v1/integrations/webhook/sap-s4hana/${orgId}`, '/api/v1/integrations/webhook/sap-s4hana/org_%00', '/api/v1/integrations/webhook/%F0%9F%9A%9A/org_x', `/api/v1/integrations/webhook/sap-s4hana/${orgId}/../../x`, `/api/v1/integrations/webhook/sap-s4hana/${'a'.repeat(3000)}`];
 
     const unexpected: string[] = [];
     const seen = new Set<number>();

@@ -85,7 +85,7 @@ describe("seed 000's troubleshooting table", () => {
   });
 
   it('400: invalid JSON, when the signature is right', async () => {
-    for (const body of ['{"outboundDelivery": ', 'not json', '', '\uFEFF{}'.slice(1) + '}']) {
+    for (const body of ['{"outboundDelivery": ', 'not json', '', `${'\uFEFF{}'.slice(1)}}`]) {
       const res = await postWebhook(hub, orgId, body, { secret });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('INVALID_JSON');

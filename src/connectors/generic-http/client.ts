@@ -18,6 +18,7 @@ function failing(message: string): ConnectorClient {
   return {
     testConnection: async () => ({ success: false, message, failureClass: 'configuration' }),
     // Fails on its first step, as a listing that cannot start does.
+    // biome-ignore lint/correctness/useYield: a listing that cannot start fails before its first page.
     listItems: async function* () {
       throw new ConnectorError(message, 'protocol');
     },

@@ -22,6 +22,7 @@ export function useQuery<Result, Variables>(document: Document<Result, Variables
   const [tick, setTick] = useState(0);
   const { request, signOut, epoch } = api;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick (refetch) and epoch (the live connection came back) are triggers to load again, not values read.
   useEffect(() => {
     const abort = new AbortController();
     setState((previous) => (previous.key === key ? { ...previous, loading: true } : { key, loading: true }));

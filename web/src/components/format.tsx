@@ -61,6 +61,7 @@ export function JsonBlock({ text, label }: { text: string; label: string }) {
     // not JSON: as received
   }
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useAriaPropsSupportedByRole: a scrollable block must be reachable with the keyboard, and named for screen readers.
     <pre className="json" aria-label={label} tabIndex={0}>
       {shown}
     </pre>

@@ -34,7 +34,7 @@ type Documents = {
     "\n  mutation RecoverMessages($endpointId: String!, $since: DateTime!) {\n    recoverWebhookMessages(endpointId: $endpointId, since: $since) {\n      ... on MutationRecoverWebhookMessagesSuccess { data }\n      ...FailureFields\n    }\n  }\n": typeof types.RecoverMessagesDocument,
     "\n  query EventTypeCatalog {\n    eventTypes { type description exampleData }\n  }\n": typeof types.EventTypeCatalogDocument,
     "\n  query EndpointChoices {\n    webhookEndpoints { endpointId url enabled }\n  }\n": typeof types.EndpointChoicesDocument,
-    "\n  fragment IntegrationSummary on Integration {\n    id connectorType enabled tenantUrl\n    connector { displayName }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n": typeof types.IntegrationSummaryFragmentDoc,
+    "\n  fragment IntegrationSummary on Integration {\n    id connectorType enabled tenantUrl\n    connector { displayName }\n    health { status reason since }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n": typeof types.IntegrationSummaryFragmentDoc,
     "\n  query IntegrationList {\n    integrations { ...IntegrationSummary }\n    connectors { connectorType displayName description }\n  }\n": typeof types.IntegrationListDocument,
     "\n  subscription IntegrationListChanges { integrationChanged { integrationId action } }\n": typeof types.IntegrationListChangesDocument,
     "\n  subscription AnySyncProgress($connectorType: String) { syncProgress(connectorType: $connectorType) { runId status } }\n": typeof types.AnySyncProgressDocument,
@@ -78,7 +78,7 @@ const documents: Documents = {
     "\n  mutation RecoverMessages($endpointId: String!, $since: DateTime!) {\n    recoverWebhookMessages(endpointId: $endpointId, since: $since) {\n      ... on MutationRecoverWebhookMessagesSuccess { data }\n      ...FailureFields\n    }\n  }\n": types.RecoverMessagesDocument,
     "\n  query EventTypeCatalog {\n    eventTypes { type description exampleData }\n  }\n": types.EventTypeCatalogDocument,
     "\n  query EndpointChoices {\n    webhookEndpoints { endpointId url enabled }\n  }\n": types.EndpointChoicesDocument,
-    "\n  fragment IntegrationSummary on Integration {\n    id connectorType enabled tenantUrl\n    connector { displayName }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n": types.IntegrationSummaryFragmentDoc,
+    "\n  fragment IntegrationSummary on Integration {\n    id connectorType enabled tenantUrl\n    connector { displayName }\n    health { status reason since }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n": types.IntegrationSummaryFragmentDoc,
     "\n  query IntegrationList {\n    integrations { ...IntegrationSummary }\n    connectors { connectorType displayName description }\n  }\n": types.IntegrationListDocument,
     "\n  subscription IntegrationListChanges { integrationChanged { integrationId action } }\n": types.IntegrationListChangesDocument,
     "\n  subscription AnySyncProgress($connectorType: String) { syncProgress(connectorType: $connectorType) { runId status } }\n": types.AnySyncProgressDocument,
@@ -182,7 +182,7 @@ export function graphql(source: "\n  query EndpointChoices {\n    webhookEndpoin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment IntegrationSummary on Integration {\n    id connectorType enabled tenantUrl\n    connector { displayName }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n"): typeof import('./graphql').IntegrationSummaryFragmentDoc;
+export function graphql(source: "\n  fragment IntegrationSummary on Integration {\n    id connectorType enabled tenantUrl\n    connector { displayName }\n    health { status reason since }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n"): typeof import('./graphql').IntegrationSummaryFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

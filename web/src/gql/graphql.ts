@@ -47,6 +47,11 @@ export type FieldMappingsInput = {
   itemMappings?: Array<FieldMappingInput> | null | undefined;
 };
 
+export type HealthStatus =
+  | 'HEALTHY'
+  /** A call to the host system failed for a configuration reason; see reason */
+  | 'NEEDS_ATTENTION';
+
 export type IntegrationChangeAction =
   | 'CONFIGURED'
   | 'DELETED'
@@ -290,12 +295,12 @@ export type EndpointChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EndpointChoicesQuery = { webhookEndpoints: Array<{ endpointId: string, url: string, enabled: boolean }> };
 
-export type IntegrationSummaryFragment = { id: string, connectorType: string, enabled: boolean, tenantUrl: string, connector: { displayName: string }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } };
+export type IntegrationSummaryFragment = { id: string, connectorType: string, enabled: boolean, tenantUrl: string, connector: { displayName: string }, health: { status: HealthStatus, reason: string | null, since: string | null }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } };
 
 export type IntegrationListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IntegrationListQuery = { integrations: Array<{ id: string, connectorType: string, enabled: boolean, tenantUrl: string, connector: { displayName: string }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } }>, connectors: Array<{ connectorType: string, displayName: string, description: string }> };
+export type IntegrationListQuery = { integrations: Array<{ id: string, connectorType: string, enabled: boolean, tenantUrl: string, connector: { displayName: string }, health: { status: HealthStatus, reason: string | null, since: string | null }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } }>, connectors: Array<{ connectorType: string, displayName: string, description: string }> };
 
 export type IntegrationListChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -321,9 +326,9 @@ export type IntegrationPageQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationPageQuery = { connector: { connectorType: string, displayName: string, description: string, tenantUrlDescription: string | null, settingsSchema: Record<string, unknown> | null, credentialFieldSpecs: Array<{ name: string, required: boolean, url: boolean, description: string | null }>, webhookScopes: Array<{ name: string, description: string }>, itemSourceFields: Array<{ name: string, kind: ValueKind, description: string, units: Array<string> }>, deliverySourceFields: Array<{ name: string, kind: ValueKind, description: string, units: Array<string> }>, defaultFieldMappings: { itemMappings: Array<{ target: string, source: string }>, deliveryMappings: Array<{ target: string, source: string }> } } | null, integration: { credentialFields: Array<string>, webhookSecretConfigured: boolean, previousWebhookSecretValidUntil: string | null, webhookUrl: string, webhookScopes: Array<string>, deleteHandling: string, syncIntervalMinutes: number | null, nextSyncAt: string | null, connectorSettings: Record<string, unknown>, id: string, connectorType: string, enabled: boolean, tenantUrl: string, fieldMappings: { itemMappings: Array<{ target: string, source: string }>, deliveryMappings: Array<{ target: string, source: string }> }, connector: { displayName: string }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } } | null, mappingTargets: { itemMappings: Array<{ name: string, kind: ValueKind, required: boolean, description: string }>, deliveryMappings: Array<{ name: string, kind: ValueKind, required: boolean, description: string }> } };
+export type IntegrationPageQuery = { connector: { connectorType: string, displayName: string, description: string, tenantUrlDescription: string | null, settingsSchema: Record<string, unknown> | null, credentialFieldSpecs: Array<{ name: string, required: boolean, url: boolean, description: string | null }>, webhookScopes: Array<{ name: string, description: string }>, itemSourceFields: Array<{ name: string, kind: ValueKind, description: string, units: Array<string> }>, deliverySourceFields: Array<{ name: string, kind: ValueKind, description: string, units: Array<string> }>, defaultFieldMappings: { itemMappings: Array<{ target: string, source: string }>, deliveryMappings: Array<{ target: string, source: string }> } } | null, integration: { credentialFields: Array<string>, webhookSecretConfigured: boolean, previousWebhookSecretValidUntil: string | null, webhookUrl: string, webhookScopes: Array<string>, deleteHandling: string, syncIntervalMinutes: number | null, nextSyncAt: string | null, connectorSettings: Record<string, unknown>, id: string, connectorType: string, enabled: boolean, tenantUrl: string, fieldMappings: { itemMappings: Array<{ target: string, source: string }>, deliveryMappings: Array<{ target: string, source: string }> }, connector: { displayName: string }, health: { status: HealthStatus, reason: string | null, since: string | null }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } } | null, mappingTargets: { itemMappings: Array<{ name: string, kind: ValueKind, required: boolean, description: string }>, deliveryMappings: Array<{ name: string, kind: ValueKind, required: boolean, description: string }> } };
 
-export type IntegrationDetailFragment = { credentialFields: Array<string>, webhookSecretConfigured: boolean, previousWebhookSecretValidUntil: string | null, webhookUrl: string, webhookScopes: Array<string>, deleteHandling: string, syncIntervalMinutes: number | null, nextSyncAt: string | null, connectorSettings: Record<string, unknown>, id: string, connectorType: string, enabled: boolean, tenantUrl: string, fieldMappings: { itemMappings: Array<{ target: string, source: string }>, deliveryMappings: Array<{ target: string, source: string }> }, connector: { displayName: string }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } };
+export type IntegrationDetailFragment = { credentialFields: Array<string>, webhookSecretConfigured: boolean, previousWebhookSecretValidUntil: string | null, webhookUrl: string, webhookScopes: Array<string>, deleteHandling: string, syncIntervalMinutes: number | null, nextSyncAt: string | null, connectorSettings: Record<string, unknown>, id: string, connectorType: string, enabled: boolean, tenantUrl: string, fieldMappings: { itemMappings: Array<{ target: string, source: string }>, deliveryMappings: Array<{ target: string, source: string }> }, connector: { displayName: string }, health: { status: HealthStatus, reason: string | null, since: string | null }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } };
 
 export type ConfigureIntegrationMutationVariables = Exact<{
   input: ConfigureIntegrationInput;
@@ -331,7 +336,7 @@ export type ConfigureIntegrationMutationVariables = Exact<{
 
 
 export type ConfigureIntegrationMutation = { configureIntegration:
-    | { data: { created: boolean, integration: { credentialFields: Array<string>, webhookSecretConfigured: boolean, previousWebhookSecretValidUntil: string | null, webhookUrl: string, webhookScopes: Array<string>, deleteHandling: string, syncIntervalMinutes: number | null, nextSyncAt: string | null, connectorSettings: Record<string, unknown>, id: string, connectorType: string, enabled: boolean, tenantUrl: string, fieldMappings: { itemMappings: Array<{ target: string, source: string }>, deliveryMappings: Array<{ target: string, source: string }> }, connector: { displayName: string }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } } } }
+    | { data: { created: boolean, integration: { credentialFields: Array<string>, webhookSecretConfigured: boolean, previousWebhookSecretValidUntil: string | null, webhookUrl: string, webhookScopes: Array<string>, deleteHandling: string, syncIntervalMinutes: number | null, nextSyncAt: string | null, connectorSettings: Record<string, unknown>, id: string, connectorType: string, enabled: boolean, tenantUrl: string, fieldMappings: { itemMappings: Array<{ target: string, source: string }>, deliveryMappings: Array<{ target: string, source: string }> }, connector: { displayName: string }, health: { status: HealthStatus, reason: string | null, since: string | null }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } } } }
     | { code: string, message: string }
     | { code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
@@ -535,6 +540,11 @@ export const IntegrationSummaryFragmentDoc = new TypedDocumentString(`
   connector {
     displayName
   }
+  health {
+    status
+    reason
+    since
+  }
   syncStatus {
     lastSyncAt
     lastSyncStatus
@@ -575,6 +585,11 @@ export const IntegrationDetailFragmentDoc = new TypedDocumentString(`
   tenantUrl
   connector {
     displayName
+  }
+  health {
+    status
+    reason
+    since
   }
   syncStatus {
     lastSyncAt
@@ -952,6 +967,11 @@ export const IntegrationListDocument = new TypedDocumentString(`
   connector {
     displayName
   }
+  health {
+    status
+    reason
+    since
+  }
   syncStatus {
     lastSyncAt
     lastSyncStatus
@@ -1052,6 +1072,11 @@ export const IntegrationPageDocument = new TypedDocumentString(`
   connector {
     displayName
   }
+  health {
+    status
+    reason
+    since
+  }
   syncStatus {
     lastSyncAt
     lastSyncStatus
@@ -1114,6 +1139,11 @@ fragment IntegrationSummary on Integration {
   tenantUrl
   connector {
     displayName
+  }
+  health {
+    status
+    reason
+    since
   }
   syncStatus {
     lastSyncAt

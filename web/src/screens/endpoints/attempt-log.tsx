@@ -10,6 +10,7 @@ export function AttemptLog({ endpointId }: { endpointId: string }) {
   const stored = useQuery(AttemptsQuery, { endpointId });
   const [live, setLive] = useState<AttemptFieldsFragment[]>([]);
   // A reload (e.g. after the socket came back) already holds what streamed in before it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new stored list is the trigger to drop what streamed in before it.
   useEffect(() => setLive([]), [stored.data]);
   useSubscription(AttemptLive, { endpointId }, ({ deliveryAttempts }) => setLive((attempts) => [deliveryAttempts, ...attempts.filter((a) => a.attemptId !== deliveryAttempts.attemptId)]));
 

@@ -5,6 +5,7 @@ export const IntegrationSummary = graphql(`
   fragment IntegrationSummary on Integration {
     id connectorType enabled tenantUrl
     connector { displayName }
+    health { status reason since }
     syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }
   }
 `);

@@ -1,6 +1,7 @@
 /**
- * How an integration is doing, from what the API reports about its last sync and last webhook.
- * When the API reports a health state of its own, show that instead of deriving one here.
+ * How an integration is doing: the hub's own health state (a call to the host system failed for a
+ * configuration reason: credentials refused, a wrong URL), then what its last sync and last
+ * webhook say about single records.
  */
 import type { IntegrationSummaryFragment } from '../../gql/graphql';
 
@@ -11,9 +12,10 @@ export interface Health {
 }
 
 export function healthOf(integration: IntegrationSummaryFragment): Health {
-  const { syncStatus: s } = integration;
+  const { syncStatus: s, health } = integration;
   if (!integration.enabled) return { state: 'disabled', label: 'Disabled', reason: 'Syncs and webhooks are off until it is enabled' };
-  if (s.lastSyncStatus === 'FAILED' || s.lastWebhookStatus === 'FAILED') return { state: 'attention', label: 'Needs attention', reason: s.lastError };
+  if (health.status === 'NEEDS_ATTENTION') return { state: 'attention', label: 'Needs attention', reason: health.reason ?? null };
+  if (s.lastSyncStatus === 'FAILED' || s.lastWebhookStatus === 'FAILED') return { state: 'degraded', label: 'Last run failed', reason: s.lastError };
   if (s.lastSyncStatus === 'PARTIAL' || s.lastWebhookStatus === 'PARTIAL') return { state: 'degraded', label: 'Some records failed', reason: s.lastError };
   if (!s.lastSyncAt && !s.lastWebhookAt) return { state: 'not synced', label: 'Not synced yet', reason: null };
   return { state: 'healthy', label: 'Healthy', reason: null };

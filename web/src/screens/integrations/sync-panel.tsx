@@ -155,6 +155,7 @@ function RunHistory({ runs }: { runs: SyncRunRowFragment[] }) {
                       </thead>
                       <tbody>
                         {run.errors.map((e, index) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: a run's error list never changes order; one record may fail twice.
                           <tr key={`${e.externalId}-${index}`}>
                             <td>{e.externalId}</td>
                             <td>{e.field ?? '—'}</td>
