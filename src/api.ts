@@ -17,6 +17,7 @@ import { apiKeyOf, orgIdHeaderOf } from './rest/auth';
 import { installContracts } from './rest/contract';
 import { integrationRoutes } from './rest/integrations';
 import { openApiRoutes } from './rest/openapi/routes';
+import { orgRoutes } from './rest/orgs';
 import { webhookEndpointRoutes } from './rest/webhook-endpoints';
 import { webhookRoutes } from './rest/webhooks';
 import type { ServerOptions } from './server';
@@ -97,6 +98,7 @@ export async function mountApi(app: FastifyInstance, { services, graphql: settin
   await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
+  await app.register(orgRoutes(services), { prefix: '/api/v1/orgs' });
   await app.register(openApiRoutes(routes), { prefix: '/api/v1' });
 
   app.addHook('preClose', async () => {
