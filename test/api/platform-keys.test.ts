@@ -282,7 +282,17 @@ describe('acting for an organization over graphql-ws', () => {
     const client = ws(platform.apiKey, { orgId: a.orgId });
     const events: unknown[] = [];
     const arrived = new Promise<void>((resolve) => {
-      client.subscribe({ query: 'subscription { integrationChanged { integration { tenantUrl } } }' }, { next: (value) => (events.push(value.data), resolve()), error: () => undefined, complete: () => undefined });
+      client.subscribe(
+        { query: 'subscription { integrationChanged { integration { tenantUrl } } }' },
+        {
+          next: (value) => {
+            events.push(value.data);
+            resolve();
+          },
+          error: () => undefined,
+          complete: () => undefined,
+        },
+      );
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     await rest(hub.url, 'PUT', `${base}/sap-s4hana`, { apiKey: b.apiKey, body: { ...seedConfigureBody, tenantUrl: 'https://b.example' } });
