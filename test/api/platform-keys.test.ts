@@ -311,11 +311,40 @@ describe('acting for an organization over graphql-ws', () => {
     await client.dispose();
   });
 
-  it('closes the socket of an unknown organization, saying why', async () => {
+  it('closes the socket of an unknown or malformed organization, saying why', async () => {
     const client = ws(platform.apiKey, { orgId: 'org_doesnotexist' });
     const close = closed(client);
     await wsRun(client, '{ integrations { id } }');
     expect(await close).toEqual({ code: 4403, reason: 'organization org_doesnotexist (orgId) does not exist' });
+    const malformed = ws(platform.apiKey, { orgId: 42 });
+    const closeMalformed = closed(malformed);
+    await wsRun(malformed, '{ integrations { id } }');
+    expect(await closeMalformed).toEqual({ code: 4400, reason: 'orgId: must be an organization id (org_…)' });
+  });
+
+  it('acts for the organization named in X-Org-Id over SSE too', async () => {
+    const abort = new AbortController();
+    const response = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-api-key': platform.apiKey, ...xOrg(a.orgId) },
+      body: JSON.stringify({ query: 'subscription { integrationChanged { integration { tenantUrl } } }' }),
+      signal: abort.signal,
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    let text = '';
+    const arrived = (async () => {
+      while (!text.includes('sse.example')) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += new TextDecoder().decode(value);
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await rest(hub.url, 'PUT', `${base}/sap-s4hana`, { apiKey: a.apiKey, body: { ...seedConfigureBody, tenantUrl: 'https://sse.example' } });
+    await arrived;
+    expect(text).toContain('"tenantUrl":"https://sse.example"');
+    abort.abort();
   });
 });
 
