@@ -25,6 +25,8 @@ import { runCounts, type RunCounts } from './run-counts';
 import { outcomeOf } from './run-status';
 
 export const defaultMaxDeletePercent = 20;
+/** Applying held removals may touch most of a large catalog: more time than Prisma's 5 s default. */
+const decisionTransaction = { maxWait: 10_000, timeout: 60_000 };
 /** Ids shown with held removals: enough to recognise the pattern (a product group, a plant), not a dump. */
 const sampleSize = 10;
 
@@ -170,7 +172,7 @@ export class SyncDeletions {
         finishedAt: (row.finishedAt ?? now).toISOString(),
       }, { now });
       return row;
-    });
+    }, decisionTransaction);
     this.outbox.committed();
     this.events.publish('sync-progress', run.orgId, { orgId: run.orgId, runId: run.id, integrationId: run.integrationId, connectorType: run.connectorType, status: run.status });
     return run;

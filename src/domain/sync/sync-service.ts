@@ -303,7 +303,7 @@ export class SyncService {
         await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
       }
       return [row, await this.health.record(tx, integration, outcome, finishedAt)] as const;
-    });
+    }, pageTransaction); // removing a share of a big catalog is one statement, but may take seconds
     this.outbox.committed();
     metrics.syncRun(finished);
     this.publish(finished);
