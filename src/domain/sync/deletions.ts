@@ -22,7 +22,9 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { EventOutbox } from '../events/outbox';
 import { integrationPolicy, type DeleteHandling } from '../webhooks/scopes';
 import { runCounts, type RunCounts } from './run-counts';
-import { outcomeOf } from './run-status';
+import { outcomeOf, type SyncRunStatus } from './run-status';
+
+const heldStatus: SyncRunStatus = 'needs_confirmation';
 
 export const defaultMaxDeletePercent = 20;
 /** Applying held removals may touch most of a large catalog: more time than Prisma's 5 s default. */
@@ -94,7 +96,7 @@ async function removeUnseen(tx: DbTx, run: RunRef, handling: DeleteHandling): Pr
  * before anyone saw it), and the integration's status keeps showing them.
  */
 export async function supersedeHeld(tx: DbTx, run: Pick<SyncRun, 'id' | 'integrationId' | 'mode'>): Promise<Pick<SyncRun, 'id' | 'status'> & { counts: ReturnType<typeof lastSyncCounts> } | null> {
-  const held = { integrationId: run.integrationId, status: 'needs_confirmation', id: { not: run.id } };
+  const held = { integrationId: run.integrationId, status: heldStatus, id: { not: run.id } };
   if (run.mode !== 'full') {
     const waiting = await tx.syncRun.findFirst({ where: held, orderBy: { startedAt: 'desc' } });
     return waiting ? { id: waiting.id, status: waiting.status, counts: lastSyncCounts(waiting, { count: waiting.heldDeletions ?? 0, sampleIds: (waiting.heldSampleIds ?? []) as string[] }) } : null;
@@ -146,7 +148,7 @@ export class SyncDeletions {
       // Scoped to the caller's organization: another organization's run is simply not found.
       const held = await tx.syncRun.findFirst({ where: { id: runId, orgId, ...(connectorType ? { connectorType } : {}) } });
       if (!held) throw new NotFoundError(`no sync run ${runId}${connectorType ? ` of ${connectorType}` : ''}`);
-      if (held.status !== 'needs_confirmation') {
+      if (held.status !== heldStatus) {
         throw new ConflictError(`sync run ${runId} holds no deletions (status ${held.status}${held.deletionDecision ? `, deletions ${held.deletionDecision}` : ''})`);
       }
       const later = await tx.syncRun.findFirst({ where: { integrationId: held.integrationId, mode: 'full', startedAt: { gt: held.startedAt } }, select: { id: true } });
@@ -157,7 +159,7 @@ export class SyncDeletions {
       const removed = decision === 'confirmed' ? await removeUnseen(tx, held, deletionPolicy(integration).deleteHandling) : 0;
       const status = outcomeOf(held.errorCount);
       const { count } = await tx.syncRun.updateMany({
-        where: { id: held.id, status: 'needs_confirmation' },
+        where: { id: held.id, status: heldStatus },
         data: { status, itemsRemoved: removed, deletionDecision: decision },
       });
       if (count === 0) throw new ConflictError(`sync run ${runId} was decided meanwhile`);
