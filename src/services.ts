@@ -21,6 +21,7 @@ import { Authenticator, type AuthFailureLimit } from './domain/orgs/authenticato
 import { OrgService } from './domain/orgs/org-service';
 import { SecretResealer } from './domain/secrets/reseal';
 import { SealedSecrets } from './domain/secrets/sealed-secrets';
+import { SyncDeletions } from './domain/sync/deletions';
 import { SyncScheduler } from './domain/sync/scheduler';
 import { SyncService } from './domain/sync/sync-service';
 import { TransferRunner } from './domain/transfers/transfer-runner';
@@ -46,6 +47,8 @@ export interface Services {
   auth: Authenticator;
   integrations: IntegrationService;
   sync: SyncService;
+  /** Confirms or discards the removals a sync run held back (mass-deletion guard). */
+  syncDeletions: SyncDeletions;
   scheduler: SyncScheduler;
   webhooks: WebhookIngest;
   webhookEvents: WebhookEvents;
@@ -123,6 +126,7 @@ export function createServices(deps: ServiceDeps): Services {
     auth: new Authenticator(orgs, authFailures),
     integrations,
     sync,
+    syncDeletions: new SyncDeletions(db, outbox, events, { clock }),
     scheduler: new SyncScheduler(db, sync, logger, clock),
     webhooks: new WebhookIngest(new WebhookTargets(integrations, clock), inbox, events, { onStored: () => worker.wake(), clock }),
     webhookEvents: new WebhookEvents(db, jobStore, events, { maxAttempts: jobs.maxAttempts, wake: () => worker.wake(), clock }),

@@ -30,8 +30,9 @@ const postgresCast: Record<(typeof perRow)[number], string> = {
 };
 /** Columns a later sync overwrites; id, orgId, sku and createdAt stay as first written. */
 const updated = ['name', 'category', 'lengthMm', 'widthMm', 'heightMm', 'weightKg', 'active', 'source', 'externalId', 'sourceChangedAt', 'updatedAt'];
-const columnList = [...perRow, 'orgId', 'source', 'createdAt', 'updatedAt'].map((c) => `"${c}"`).join(', ');
-const onConflict = `ON CONFLICT ("orgId", "sku") DO UPDATE SET ${updated.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
+const columnList = [...perRow, 'orgId', 'source', 'createdAt', 'updatedAt', 'lastSeenRunId'].map((c) => `"${c}"`).join(', ');
+// A write without a run (a webhook transfer, an incremental run) keeps the full run's mark.
+const onConflict = `ON CONFLICT ("orgId", "sku") DO UPDATE SET ${updated.map((c) => `"${c}" = excluded."${c}"`).join(', ')}, "lastSeenRunId" = COALESCE(excluded."lastSeenRunId", "Item"."lastSeenRunId")`;
 
 /** The statement text per provider; the same for every chunk, so the database prepares it cheaply. */
 const statements: Record<Provider, string> = {
@@ -39,23 +40,24 @@ const statements: Record<Provider, string> = {
   // documented way to let an INSERT … SELECT take an ON CONFLICT clause.
   sqlite:
     `INSERT INTO "Item" (${columnList}) ` +
-    `SELECT ${perRow.map((_, i) => `value ->> ${i}`).join(', ')}, ?, ?, ?, ? FROM json_each(?) WHERE true ${onConflict}`,
+    `SELECT ${perRow.map((_, i) => `value ->> ${i}`).join(', ')}, ?, ?, ?, ?, ? FROM json_each(?) WHERE true ${onConflict}`,
   postgresql:
     `INSERT INTO "Item" (${columnList}) ` +
-    `SELECT ${perRow.map((column, i) => `((r ->> ${i})${postgresCast[column]})`).join(', ')}, $1::text, $2::text, $3::timestamp(3), $4::timestamp(3) FROM jsonb_array_elements($5::jsonb) AS r ${onConflict}`,
+    `SELECT ${perRow.map((column, i) => `((r ->> ${i})${postgresCast[column]})`).join(', ')}, $1::text, $2::text, $3::timestamp(3), $4::timestamp(3), $5::text FROM jsonb_array_elements($6::jsonb) AS r ${onConflict}`,
 };
 
 /** Rows per statement: bounds the size of one JSON parameter (about 200 bytes a row). */
 const rowsPerStatement = 1000;
 
-export async function upsertItems(db: DbTx, provider: Provider, orgId: string, source: string, items: MappedItem[]): Promise<void> {
+/** `seenBy`: the full sync run reading these items (deletion detection looks for the ones it did not read). */
+export async function upsertItems(db: DbTx, provider: Provider, orgId: string, source: string, items: MappedItem[], seenBy: string | null = null): Promise<void> {
   const now = new Date();
   for (let start = 0; start < items.length; start += rowsPerStatement) {
     const rows = dedupeBySku(items.slice(start, start + rowsPerStatement)).map((item) => [
       newId('itm'), item.sku, item.name, item.category, item.lengthMm, item.widthMm, item.heightMm, item.weightKg, item.active, item.externalId,
       item.sourceChangedAt === null ? null : dateTimeText(provider, item.sourceChangedAt),
     ]);
-    await db.$executeRawUnsafe(statements[provider], orgId, source, now, now, JSON.stringify(rows));
+    await db.$executeRawUnsafe(statements[provider], orgId, source, now, now, seenBy, JSON.stringify(rows));
   }
 }
 
@@ -64,12 +66,12 @@ export async function upsertItems(db: DbTx, provider: Provider, orgId: string, s
  * writes ISO 8601 with `+00:00` (its default timestampFormat, which connection.ts keeps);
  * PostgreSQL reads the UTC instant and stores it in the `timestamp(3)` column as UTC.
  */
-function dateTimeText(provider: Provider, date: Date): string {
+export function dateTimeText(provider: Provider, date: Date): string {
   const iso = date.toISOString();
   return provider === 'sqlite' ? `${iso.slice(0, -1)}+00:00` : iso;
 }
 
 /** One statement may not touch a row twice (PostgreSQL refuses); the later record wins. */
-function dedupeBySku(items: MappedItem[]): MappedItem[] {
+export function dedupeBySku(items: MappedItem[]): MappedItem[] {
   return [...new Map(items.map((item) => [item.sku, item])).values()];
 }

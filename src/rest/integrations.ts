@@ -9,9 +9,10 @@ import type { Services } from '../services';
 import { orgOf, requireApiKey } from './auth';
 import { contract } from './contract';
 import { integrationContracts as c } from './contracts/integrations';
-import { connectorJson, integrationJson, syncStatusJson } from './serializers';
+import { connectorJson, decidedJson, integrationJson, syncStatusJson } from './serializers';
 
 type ByType = { Params: { connectorType: string } };
+type ByRun = { Params: { connectorType: string; runId: string } };
 
 export function integrationRoutes(services: Services) {
   const { integrations } = services;
@@ -50,6 +51,15 @@ export function integrationRoutes(services: Services) {
     // GraphQL `startSync` returns at once and streams progress instead.
     app.post<ByType & { Querystring: z.output<typeof c.runSync.query> }>('/:connectorType/sync', contract(c.runSync), async (request) =>
       services.sync.runToCompletion(orgOf(request), request.params.connectorType, { mode: request.query.mode }),
+    );
+
+    // The removals a full sync held back (mass-deletion guard): applied or dropped by a person.
+    app.post<ByRun>('/:connectorType/sync/:runId/confirm', contract(c.confirmSyncDeletions), async (request) =>
+      decidedJson(await services.syncDeletions.confirm(orgOf(request), request.params.runId, request.params.connectorType)),
+    );
+
+    app.post<ByRun>('/:connectorType/sync/:runId/discard', contract(c.discardSyncDeletions), async (request) =>
+      decidedJson(await services.syncDeletions.discard(orgOf(request), request.params.runId, request.params.connectorType)),
     );
 
     app.get<ByType>('/:connectorType/sync/status', contract(c.getSyncStatus), async (request) =>

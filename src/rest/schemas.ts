@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { configureInput, mappingsInput } from '../domain/integrations/inputs';
 import { healthStatuses } from '../domain/integrations/health';
+import { syncRunStatuses } from '../domain/sync/run-status';
 import { failureClasses } from '../lib/failures';
 
 const timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time' });
@@ -49,11 +50,29 @@ export const health = z
   .strict()
   .meta({ description: 'needs_attention after a call to the host system failed for a configuration reason; healthy again after the next call that succeeds' });
 
+const count = z.number().int();
+
+export const syncCounts = z
+  .object({ added: count, updated: count, unchanged: count, removed: count, failed: count })
+  .strict()
+  .meta({ description: 'items stored for the first time, changed, stored with the same values, removed (deactivated or deleted: the host no longer has them) and records that failed' });
+
+export const heldDeletions = z
+  .object({
+    count: count.meta({ description: 'items the run would remove' }),
+    sampleIds: z.array(z.string()).meta({ description: 'host-system ids of some of them (at most 10)' }),
+  })
+  .strict()
+  .meta({ description: 'removals held back by the mass-deletion guard until they are confirmed or discarded' });
+
 export const syncStatus = z
   .object({
     lastSyncAt: nullableTimestamp,
-    lastSyncStatus: z.string().nullable().meta({ description: 'success, partial (some records failed) or failed' }),
+    lastSyncStatus: z.enum(syncRunStatuses).nullable().meta({ description: 'success, partial (some records failed), failed, or needs_confirmation (a full run would remove too many items: confirm or discard them)' }),
     lastSyncItemCount: z.number().int().nullable(),
+    lastSyncRunId: z.string().nullable().meta({ description: 'the run lastSyncStatus belongs to (the one to confirm or discard)' }),
+    lastSyncCounts: syncCounts.nullable(),
+    heldDeletions: heldDeletions.nullable(),
     lastWebhookAt: nullableTimestamp,
     lastWebhookStatus: z.string().nullable().meta({ description: 'success, partial, failed or skipped' }),
     lastError: z.string().nullable(),
@@ -76,6 +95,7 @@ export const integration = z
         webhookScopes: z.array(z.string()),
         webhookAllowedOrigins: z.array(z.string()),
         deleteHandling: z.enum(['deactivate', 'delete']),
+        maxDeletePercent: z.number().meta({ description: 'a full sync that would remove more than this share of the active items waits for confirmation' }),
         requireTimestampedSignatures: z.boolean(),
       })
       // The connector's own settings (generic-http's paths, paging, …) sit beside the hub's.
@@ -96,9 +116,23 @@ export const syncResult = z
     success: z.boolean(),
     itemsSynced: z.number().int(),
     errors: z.array(z.object({ externalId: z.string(), field: z.string(), message: z.string() }).strict()).meta({ description: 'the records that could not be stored (the first 100)' }),
+    runId: z.string(),
+    status: z.enum(syncRunStatuses),
+    counts: syncCounts,
+    heldDeletions: heldDeletions.optional().meta({ description: 'with status needs_confirmation: what the run would remove' }),
     message: z.string().optional().meta({ description: 'why the run failed' }),
     errorClass: z.enum(failureClasses).optional(),
     retryable: z.boolean().optional(),
+  })
+  .strict();
+
+export const syncRunDecided = z
+  .object({
+    runId: z.string(),
+    status: z.enum(syncRunStatuses).meta({ description: 'success or partial once decided' }),
+    deletionDecision: z.enum(['confirmed', 'discarded']),
+    itemsSynced: count,
+    counts: syncCounts,
   })
   .strict();
 
@@ -163,9 +197,12 @@ export const componentSchemas: Record<string, z.ZodType> = {
   FieldMappings: fieldMappings,
   Health: health,
   SyncStatus: syncStatus,
+  SyncCounts: syncCounts,
+  HeldDeletions: heldDeletions,
   Integration: integration,
   ConnectionTestResult: connectionTestResult,
   SyncResult: syncResult,
+  SyncRunDecided: syncRunDecided,
   WebhookAcknowledgement: webhookAck,
   WebhookEndpoint: webhookEndpoint,
   EventType: eventType,

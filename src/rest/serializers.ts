@@ -4,6 +4,9 @@ import { allowedOrigins } from '../domain/webhooks/handshake';
 import { integrationPolicy } from '../domain/webhooks/scopes';
 import { connectorSettings, storedMappings, type Integration } from '../domain/integrations/integration-service';
 import { latestError } from '../domain/integrations/status';
+import { deletionPolicy, type LastSyncCounts } from '../domain/sync/deletions';
+import { runCounts } from '../domain/sync/run-counts';
+import type { SyncRun } from '../domain/sync/sync-service';
 import { webhookUrl, type Services } from '../services';
 
 export function connectorJson(connector: ConnectorDefinition) {
@@ -21,15 +24,24 @@ function healthJson(i: Integration) {
 }
 
 export function syncStatusJson(i: Integration) {
+  const summary = i.lastSyncCounts as LastSyncCounts | null;
   return {
     lastSyncAt: i.lastSyncAt?.toISOString() ?? null,
     lastSyncStatus: i.lastSyncStatus,
     lastSyncItemCount: i.lastSyncItemCount,
+    lastSyncRunId: i.lastSyncRunId,
+    lastSyncCounts: summary ? { added: summary.added, updated: summary.updated, unchanged: summary.unchanged, removed: summary.removed, failed: summary.failed } : null,
+    heldDeletions: summary?.heldDeletions ?? null,
     lastWebhookAt: i.lastWebhookAt?.toISOString() ?? null,
     lastWebhookStatus: i.lastWebhookStatus,
     lastError: latestError(i),
     health: healthJson(i),
   };
+}
+
+/** A sync run whose held removals were confirmed or discarded. */
+export function decidedJson(run: SyncRun) {
+  return { runId: run.id, status: run.status, deletionDecision: run.deletionDecision, itemsSynced: run.itemsSynced, counts: runCounts(run) };
 }
 
 export function integrationJson(i: Integration, services: Services) {
@@ -48,6 +60,7 @@ export function integrationJson(i: Integration, services: Services) {
       webhookScopes: [...policy.enabledScopes],
       webhookAllowedOrigins: allowedOrigins(i),
       deleteHandling: policy.deleteHandling,
+      maxDeletePercent: deletionPolicy(i).maxDeletePercent,
       requireTimestampedSignatures: policy.requireTimestampedSignatures,
     },
     fieldMappings: storedMappings(i),

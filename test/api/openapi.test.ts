@@ -117,7 +117,8 @@ describe('the document', () => {
     expect(json('put', `${base}/{connectorType}`).requestBody.content['application/json'].example).toEqual(seedConfigureBody);
     expect(json('put', `${base}/{connectorType}/mappings`).requestBody.content['application/json'].example).toEqual(seedMappingsBody);
     expect(json('post', `${base}/{connectorType}/test`).responses[200].content['application/json'].example).toEqual({ success: true, message: 'Connection successful' });
-    expect(json('post', `${base}/{connectorType}/sync`).responses[200].content['application/json'].example).toEqual({ success: true, itemsSynced: 1247, errors: [] });
+    // The guide's answer, with the run's id, status and counts added.
+    expect(json('post', `${base}/{connectorType}/sync`).responses[200].content['application/json'].example).toMatchObject({ success: true, itemsSynced: 1247, errors: [] });
     expect(json('get', `${base}/{connectorType}/sync/status`).responses[200].content['application/json'].example).toMatchObject({ lastSyncAt: '2026-04-03T14:30:00Z', lastSyncStatus: 'success', lastSyncItemCount: 1247, lastError: null });
     const webhook = json('post', `${base}/webhook/{connectorType}/{orgId}`);
     expect(webhook.requestBody.content['application/json'].example).toEqual({ outboundDelivery: '80000001' });
@@ -218,6 +219,20 @@ describe("a running hub's answers", () => {
     const bad = await call('POST', `${integration}/sync?mode=sometimes`, sapType);
     expect(bad.body.error.fields).toEqual([{ path: 'mode', message: 'must be "full" or "incremental"' }]);
     expect((await call('GET', `${integration}/sync/status`, sapType)).body).toMatchObject({ lastSyncStatus: 'success', lastSyncItemCount: 40 });
+    // Held removals: a host that returns nothing, discarded, then confirmed.
+    const held = { ...sapType, runId: 'run_nosuchrun' };
+    expect((await call('POST', `${integration}/sync/{runId}/confirm`, held)).status).toBe(404);
+    const all = sap.productIds();
+    sap.removeProducts(all);
+    const empty = await call('POST', `${integration}/sync`, sapType);
+    expect(empty.body).toMatchObject({ status: 'needs_confirmation', heldDeletions: { count: 40 } });
+    expect((await call('GET', `${integration}/sync/status`, sapType)).body).toMatchObject({ lastSyncStatus: 'needs_confirmation', heldDeletions: { count: 40 } });
+    expect((await call('POST', `${integration}/sync/{runId}/discard`, { ...sapType, runId: empty.body.runId })).body).toMatchObject({ deletionDecision: 'discarded' });
+    expect((await call('POST', `${integration}/sync/{runId}/discard`, { ...sapType, runId: empty.body.runId })).status).toBe(409);
+    const again = await call('POST', `${integration}/sync`, sapType);
+    expect((await call('POST', `${integration}/sync/{runId}/confirm`, { ...sapType, runId: again.body.runId })).body).toMatchObject({ deletionDecision: 'confirmed', counts: { removed: 40 } });
+    sap.restoreProducts(all);
+    expect((await call('POST', `${integration}/sync`, sapType)).body).toMatchObject({ status: 'success', counts: { updated: 40 } });
 
     const hook = '/api/v1/integrations/webhook/{connectorType}/{orgId}';
     const target = { ...sapType, orgId };

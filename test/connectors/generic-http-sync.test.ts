@@ -50,7 +50,7 @@ describe('a full sync in every paging style', () => {
       const { apiKey, orgId } = await orgWithGeneric(hub, sim);
       const res = await sync(apiKey);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ success: true, itemsSynced: ITEMS, errors: [] });
+      expect(res.body).toMatchObject({ success: true, itemsSynced: ITEMS, errors: [], status: 'success', counts: { removed: 0, failed: 0 } });
       expect(await hub.services.db.item.count({ where: { orgId, source: 'generic-http' } })).toBe(ITEMS);
       const requests = listingRequests();
       expect(requests).toHaveLength(expected[style].requests);
@@ -111,7 +111,7 @@ describe('what a sync stores', () => {
     for (const id of changed) sim.updateItem(id, { name: `Renamed ${id}` });
     sim.resetStats();
     const res = await sync(apiKey, '?mode=incremental');
-    expect(res.body).toEqual({ success: true, itemsSynced: 3, errors: [] });
+    expect(res.body).toMatchObject({ success: true, itemsSynced: 3, errors: [], counts: { added: 0, updated: 3, unchanged: 0, removed: 0 } });
     expect(new URL(listingRequests()[0]!, sim.url).searchParams.get('updatedSince')).toMatch(/^\d{4}-\d\d-\d\dT/);
     const names = await hub.services.db.item.findMany({ where: { orgId, externalId: { in: changed.map(String) } }, select: { name: true }, orderBy: { externalId: 'asc' } });
     expect(names.map((item) => item.name)).toEqual(changed.map((id) => `Renamed ${id}`));

@@ -41,7 +41,11 @@ describe('manual full sync (POST …/sync)', () => {
   it('syncs every product, answering the documented shape with the real count', async () => {
     const res = await sync();
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, itemsSynced: 2500, errors: [] });
+    // The guide's three fields, as they are, and the run's counts beside them.
+    expect(res.body).toEqual({
+      success: true, itemsSynced: 2500, errors: [],
+      runId: expect.stringMatching(/^run_/), status: 'success', counts: { added: 2500, updated: 0, unchanged: 0, removed: 0, failed: 0 },
+    });
     expect(await hub.services.db.item.count({ where: { orgId } })).toBe(2500);
   });
 

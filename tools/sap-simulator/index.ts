@@ -60,8 +60,12 @@ export interface SapSimulator {
   expireAllTokens(): void;
   close(): Promise<void>;
 
-  /** All product ids, generated first (in index order), then added ones. */
+  /** The ids of the products the tenant has: generated first (in index order), then added ones; removed ones left out. */
   productIds(): string[];
+  /** Deletes products from the tenant: no longer listed or found by key, as after a deletion in SAP. */
+  removeProducts(ids: readonly string[]): void;
+  /** Brings removed products back, unchanged. */
+  restoreProducts(ids: readonly string[]): void;
   /** A copy of a product by id or generation index. */
   product(idOrIndex: string | number): ProductRecord | undefined;
   /** Adds a product: realistic generated values, overridden by `input`; LastChangeDateTime = now. */
@@ -127,6 +131,8 @@ export async function createSapSimulator(options: SapSimulatorOptions = {}): Pro
     close: () => closeServer(server),
 
     productIds: () => products.allIds(),
+    removeProducts: (ids) => products.remove(ids),
+    restoreProducts: (ids) => products.restore(ids),
     product: (idOrIndex) => {
       const i = productIndex(idOrIndex);
       return i === undefined ? undefined : products.record(i);

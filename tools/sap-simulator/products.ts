@@ -316,6 +316,8 @@ export class ProductStore {
   private readonly indexById = new Map<string, number>();
   private readonly overrides = new Map<number, ProductRecord>();
   private keyOrderCache: number[] | undefined;
+  /** Indices of products deleted from the tenant: neither listed nor found by key (restorable). */
+  private readonly removed = new Set<number>();
   /** Bumped on every change, so cached query results are dropped. */
   version = 0;
 
@@ -336,8 +338,28 @@ export class ProductStore {
     return this.ids.length;
   }
 
+  /** The ids of the products the tenant has (removed ones left out). */
   allIds(): string[] {
-    return [...this.ids];
+    return this.ids.filter((_, i) => !this.removed.has(i));
+  }
+
+  /** Whether the product at this index was removed from the tenant. */
+  isRemoved(i: number): boolean {
+    return this.removed.has(i);
+  }
+
+  /** Deletes products from the tenant, as a user deleting materials in SAP would (deletion tests). */
+  remove(ids: readonly string[]): void {
+    for (const id of ids) this.removed.add(this.requireIndex(id));
+    this.keyOrderCache = undefined;
+    this.version++;
+  }
+
+  /** Brings removed products back, unchanged. */
+  restore(ids: readonly string[]): void {
+    for (const id of ids) this.removed.delete(this.requireIndex(id));
+    this.keyOrderCache = undefined;
+    this.version++;
   }
 
   indexOf(id: string): number | undefined {
@@ -371,7 +393,10 @@ export class ProductStore {
   keyOrder(): readonly number[] {
     if (!this.keyOrderCache) {
       const ids = this.ids;
-      this.keyOrderCache = ids.map((_, i) => i).sort((a, b) => compareKeys(ids[a] ?? '', ids[b] ?? ''));
+      this.keyOrderCache = ids
+        .map((_, i) => i)
+        .filter((i) => !this.removed.has(i))
+        .sort((a, b) => compareKeys(ids[a] ?? '', ids[b] ?? ''));
     }
     return this.keyOrderCache;
   }

@@ -57,13 +57,18 @@ export function productService(store: ProductStore): Service {
   const record = lastRecordMemo<ProductRecord>((i) => store.peek(i), () => store.version);
   const productsFor = (pins: Readonly<Record<string, string>>): readonly number[] => {
     if (pins.Product === undefined) return store.keyOrder();
-    const i = store.indexOf(pins.Product);
+    const i = listed(pins.Product);
     return i === undefined ? [] : [i];
+  };
+  // A removed product is gone from the tenant: not listed, and 404 by key.
+  const listed = (id: string | undefined): number | undefined => {
+    const i = id === undefined ? undefined : store.indexOf(id);
+    return i === undefined || store.isRemoved(i) ? undefined : i;
   };
   const products: EntitySet = {
     type: PRODUCT_TYPE,
     rows: productsFor,
-    find: (key) => (key.Product === undefined ? undefined : store.indexOf(key.Product)),
+    find: (key) => listed(key.Product),
     value: (row, property) => store.value(row as number, property),
     data: (row) => record(row as number).header,
     navigate: (row, navigation) => {

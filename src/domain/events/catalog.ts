@@ -11,6 +11,7 @@ export interface EventType {
 
 const integration = { connectorType: 'sap-s4hana', integrationId: 'int_3k2v9x0q4m1r8t6w2y5z' };
 const syncRun = { ...integration, runId: 'run_8f2k1m0q9x3v5t7w4y6z', mode: 'full', trigger: 'manual' };
+const syncCounts = { added: 12, updated: 40, unchanged: 1195, removed: 3, failed: 0 };
 const webhook = { ...integration, deliveryId: 'evt_5h1m2k8q0x3v9t7w4y6z', receivedAt: '2026-04-03T14:35:00.000Z' };
 const transfer = { ...integration, transferId: 'trq_1x9k2m8q0v3t7w4y6z5h', deliveryId: webhook.deliveryId, scope: 'delivery/updated', externalId: '80000001' };
 const item = { ...integration, itemId: 'itm_2m8q0x3v9t7w4y6z5h1k', sku: 'TG11', name: 'Trading Good 11', lengthMm: 300, widthMm: 200, heightMm: 150, weightKg: 2.4, active: true };
@@ -18,7 +19,16 @@ const delivery = { ...integration, deliveryRecordId: 'dlv_7w4y6z5h1k2m8q0x3v9t',
 
 export const eventTypes: readonly EventType[] = [
   { type: 'sync.started', description: 'A sync of master data started', example: { ...syncRun, startedAt: '2026-04-03T14:29:40.000Z' } },
-  { type: 'sync.completed', description: 'A sync finished; some records may have failed (status "partial")', example: { ...syncRun, status: 'success', itemsSynced: 1247, errorCount: 0, finishedAt: '2026-04-03T14:30:00.000Z' } },
+  {
+    type: 'sync.completed',
+    description: 'A sync finished; some records may have failed (status "partial"). counts: items added, updated, unchanged, removed (the host no longer has them) and failed. After held removals were decided, deletions says "confirmed" or "discarded"',
+    example: { ...syncRun, status: 'success', itemsSynced: 1247, errorCount: 0, counts: syncCounts, finishedAt: '2026-04-03T14:30:00.000Z' },
+  },
+  {
+    type: 'sync.deletions_held',
+    description: 'A full sync would remove more items than settings.maxDeletePercent allows (or the host returned no record): nothing was removed, and the run waits for confirmSyncDeletions or discardSyncDeletions',
+    example: { ...syncRun, status: 'needs_confirmation', itemsSynced: 240, errorCount: 0, counts: { added: 0, updated: 0, unchanged: 240, removed: 0, failed: 0 }, heldDeletions: { count: 1007, sampleIds: ['FG-100001', 'FG-100002'] }, finishedAt: '2026-04-03T14:30:00.000Z' },
+  },
   { type: 'sync.failed', description: 'A sync stopped because the host system failed; errorClass says whose fault it is', example: { ...syncRun, error: 'SAP answered HTTP 503 for A_Product (API_PRODUCT_SRV)', errorClass: 'transient', retryable: true, itemsSynced: 400 } },
   { type: 'webhook.received', description: 'An inbound webhook was accepted and is being processed', example: { ...webhook, transfers: 1 } },
   { type: 'webhook.processed', description: 'Every transfer of an inbound webhook ended; status "processed", "partial" or "skipped"', example: { ...webhook, status: 'processed', error: null } },

@@ -76,6 +76,12 @@ export const configureInput = z
           .nullable()
           .optional(),
         deleteHandling: z.enum(['deactivate', 'delete'], { message: 'must be "deactivate" (mark inactive) or "delete"' }).optional(),
+        maxDeletePercent: z
+          .number({ message: 'must be a percentage from 0 to 100 (or null for the default, 20)' })
+          .min(0, 'must be at least 0')
+          .max(100, 'must be at most 100')
+          .nullable()
+          .optional(),
         requireTimestampedSignatures: z.boolean({ message: 'must be true (Standard Webhooks signatures only) or false' }).optional(),
         previousWebhookSecretValidUntil: z
           .iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time (or null to stop accepting the previous secret)' })
@@ -91,4 +97,4 @@ export const configureInput = z
 export type ConfigureInput = z.infer<typeof configureInput>;
 
 /** The settings keys the hub itself reads; every other key belongs to the connector. */
-export const hubSettingKeys = ['webhookSecret', 'syncIntervalMinutes', 'webhookScopes', 'webhookAllowedOrigins', 'deleteHandling', 'previousWebhookSecretValidUntil', 'requireTimestampedSignatures'] as const;
+export const hubSettingKeys = ['webhookSecret', 'syncIntervalMinutes', 'webhookScopes', 'webhookAllowedOrigins', 'deleteHandling', 'maxDeletePercent', 'previousWebhookSecretValidUntil', 'requireTimestampedSignatures'] as const;

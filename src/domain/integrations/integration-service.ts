@@ -17,6 +17,7 @@ import { NotFoundError, ValidationError, type FieldProblem } from '../errors';
 import type { SealedSecrets } from '../secrets/sealed-secrets';
 import { parseInput } from '../validation';
 import { scopeProblems, type WebhookSettings } from '../webhooks/scopes';
+import type { DeletionSettings } from '../sync/deletions';
 import { configureInput, httpUrl, hubSettingKeys, mappingsInput, type ConfigureInput } from './inputs';
 import { mappingProblems } from './mappings';
 import { reentryProblems } from './secret-destinations';
@@ -258,9 +259,10 @@ function ownSettings(connector: ConnectorDefinition, existing: Integration | nul
 }
 
 /** Integration.settings: the webhook policy; a null scope list goes back to the connector's defaults. */
-function mergedSettings(existing: Integration | null, given: NonNullable<ConfigureInput['settings']>): WebhookSettings {
-  const { webhookScopes, webhookAllowedOrigins, deleteHandling, requireTimestampedSignatures } = (existing?.settings as WebhookSettings | undefined) ?? {};
-  const settings: WebhookSettings = {
+function mergedSettings(existing: Integration | null, given: NonNullable<ConfigureInput['settings']>): WebhookSettings & DeletionSettings {
+  const { webhookScopes, webhookAllowedOrigins, deleteHandling, requireTimestampedSignatures, maxDeletePercent } = (existing?.settings as (WebhookSettings & DeletionSettings) | undefined) ?? {};
+  const settings: WebhookSettings & DeletionSettings = {
+    ...(maxDeletePercent !== undefined ? { maxDeletePercent } : {}),
     ...(webhookScopes ? { webhookScopes } : {}),
     ...(webhookAllowedOrigins ? { webhookAllowedOrigins } : {}),
     ...(deleteHandling ? { deleteHandling } : {}),
@@ -271,6 +273,8 @@ function mergedSettings(existing: Integration | null, given: NonNullable<Configu
   if (given.webhookAllowedOrigins === null) delete settings.webhookAllowedOrigins;
   else if (given.webhookAllowedOrigins !== undefined) settings.webhookAllowedOrigins = [...new Set(given.webhookAllowedOrigins)];
   if (given.deleteHandling !== undefined) settings.deleteHandling = given.deleteHandling;
+  if (given.maxDeletePercent === null) delete settings.maxDeletePercent;
+  else if (given.maxDeletePercent !== undefined) settings.maxDeletePercent = given.maxDeletePercent;
   if (given.requireTimestampedSignatures === true) settings.requireTimestampedSignatures = true;
   else if (given.requireTimestampedSignatures === false) delete settings.requireTimestampedSignatures;
   return settings;

@@ -27,6 +27,9 @@ import { ConflictError } from '../errors';
 import type { CallOutcome, IntegrationHealth } from '../integrations/health';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
 import { mapItem, type MappedItem, type RecordError } from '../mapping/map-item';
+import { deletionPolicy, lastSyncCounts, settleDeletions, supersedeHeld, type DeletionOutcome, type HeldDeletions } from './deletions';
+import { comparePage, runCounts, type RunCounts as ItemCounts } from './run-counts';
+import { outcomeOf, storedStatuses, type SyncRunStatus } from './run-status';
 
 export type { SyncRun };
 export type SyncMode = 'full' | 'incremental';
@@ -40,6 +43,11 @@ export interface SyncResult {
   success: boolean;
   itemsSynced: number;
   errors: RecordError[];
+  runId: string;
+  status: SyncRunStatus;
+  counts: ItemCounts;
+  /** Removals held back by the mass-deletion guard (status needs_confirmation). */
+  heldDeletions?: HeldDeletions;
   message?: string;
   /** Whose fault the failure is, and whether running again may help (with message). */
   errorClass?: FailureClass;
@@ -162,7 +170,7 @@ export class SyncService {
 
   private async incrementalStart(integrationId: string): Promise<Date | null> {
     const last = await this.db.syncRun.findFirst({
-      where: { integrationId, status: { in: ['success', 'partial'] } },
+      where: { integrationId, status: { in: [...storedStatuses] } },
       orderBy: { startedAt: 'desc' },
       select: { startedAt: true },
     });
@@ -194,7 +202,7 @@ export class SyncService {
 
   private async execute(run: SyncRun, integration: Integration, signal: AbortSignal): Promise<SyncRun> {
     const errors: RecordError[] = [];
-    const counts = { pages: 0, itemsSeen: 0, itemsSynced: 0, errorCount: 0 };
+    const counts = { pages: 0, itemsSeen: 0, itemsSynced: 0, errorCount: 0, itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 0 };
     /** What the host system reported for the whole listing, so progress can be shown as a share. */
     let itemsTotal: number | null = null;
     let failure: RunFailure | null = null;
@@ -214,12 +222,15 @@ export class SyncService {
             if (errors.length < this.tuning.keptErrors) errors.push(...mapped.errors.slice(0, this.tuning.keptErrors - errors.length));
           }
         }
-        const next = { ...counts, pages: counts.pages + 1, itemsSeen: counts.itemsSeen + page.records.length, itemsSynced: counts.itemsSynced + items.length };
+        let next = { ...counts, pages: counts.pages + 1, itemsSeen: counts.itemsSeen + page.records.length, itemsSynced: counts.itemsSynced + items.length };
         // The page's items and the run's progress commit together: one commit per page (SQLite
         // syncs its WAL at every commit, PostgreSQL flushes its WAL), and the counts on the run
         // never run ahead of or behind what is stored.
         const updated = await this.db.$transaction(async (tx) => {
-          await upsertItems(tx, this.provider, run.orgId, run.connectorType, items);
+          const compared = await comparePage(tx, this.provider, run.orgId, run.connectorType, items);
+          next = { ...next, itemsAdded: counts.itemsAdded + compared.added, itemsUpdated: counts.itemsUpdated + compared.updated, itemsUnchanged: counts.itemsUnchanged + compared.unchanged };
+          // A full run marks what it read: deletion detection looks for what it did not.
+          await upsertItems(tx, this.provider, run.orgId, run.connectorType, items, run.mode === 'full' ? run.id : null);
           return this.heartbeat(tx, run, integration.id, { ...next, itemsTotal });
         }, pageTransaction);
         Object.assign(counts, next);
@@ -250,35 +261,49 @@ export class SyncService {
     errors: RecordError[],
     failure: RunFailure | null,
   ): Promise<SyncRun> {
-    const status = failure ? 'failed' : counts.errorCount > 0 ? 'partial' : 'success';
     const finishedAt = this.clock();
     const lastError = failure?.message ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
     const outcome: CallOutcome = failure ? { ok: false, failureClass: failure.failureClass, reason: failure.message } : { ok: true };
     const [finished, healthChanged] = await this.db.$transaction(async (tx) => {
+      // Only a complete full run tells what the host no longer has.
+      const deletions: DeletionOutcome = !failure && run.mode === 'full'
+        ? await settleDeletions(tx, run, { itemsSeen: counts.itemsSeen, policy: deletionPolicy(integration) })
+        : { removed: 0, held: null };
+      const status: SyncRunStatus = failure ? 'failed' : deletions.held ? 'needs_confirmation' : outcomeOf(counts.errorCount);
       const row = await tx.syncRun.update({
         where: { id: run.id },
-        data: { ...counts, status, errors, error: failure?.message ?? null, errorClass: failure?.failureClass ?? null, finishedAt },
+        data: {
+          ...counts, status, errors, error: failure?.message ?? null, errorClass: failure?.failureClass ?? null, finishedAt,
+          itemsRemoved: deletions.removed, heldDeletions: deletions.held?.count ?? null, heldSampleIds: deletions.held?.sampleIds,
+        },
       });
+      // Held removals of an earlier run: replaced by a complete full run, still waiting otherwise.
+      const waiting = failure ? null : await supersedeHeld(tx, row);
       await tx.integration.updateMany({
         where: { id: integration.id, syncRunId: run.id },
         data: {
           syncRunId: null,
           syncLeaseUntil: null,
           lastSyncAt: finishedAt,
-          lastSyncStatus: status,
+          lastSyncStatus: waiting?.status ?? status,
           lastSyncItemCount: counts.itemsSynced,
           lastSyncError: lastError,
+          lastSyncRunId: waiting?.id ?? row.id,
+          lastSyncCounts: waiting?.counts ?? lastSyncCounts(row, deletions.held),
         },
       });
-      const data = { ...runData(row), itemsSynced: row.itemsSynced };
+      const data = { ...runData(row), itemsSynced: row.itemsSynced, counts: runCounts(row) };
       if (failure) {
         const { message: error, failureClass: errorClass } = failure;
         await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error, errorClass, retryable: isRetryable(errorClass) }, { now: finishedAt });
+      } else if (deletions.held) {
+        // sync.completed follows when someone confirms or discards the held removals.
+        await this.outbox.emit(tx, row.orgId, 'sync.deletions_held', { ...data, status, errorCount: row.errorCount, heldDeletions: deletions.held, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
       } else {
         await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
       }
       return [row, await this.health.record(tx, integration, outcome, finishedAt)] as const;
-    });
+    }, pageTransaction); // removing a share of a big catalog is one statement, but may take seconds
     this.outbox.committed();
     metrics.syncRun(finished);
     this.publish(finished);
@@ -297,7 +322,7 @@ export class SyncService {
   }
 }
 
-type RunCounts = Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>;
+type RunCounts = Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount' | 'itemsAdded' | 'itemsUpdated' | 'itemsUnchanged', number>;
 
 /** What every sync event says about its run. */
 function runData(run: SyncRun) {
@@ -310,6 +335,10 @@ export function resultOf(run: SyncRun): SyncResult {
     success: run.status !== 'failed',
     itemsSynced: run.itemsSynced,
     errors: run.errors as unknown as RecordError[],
+    runId: run.id,
+    status: run.status as SyncRunStatus,
+    counts: runCounts(run),
+    ...(run.status === 'needs_confirmation' ? { heldDeletions: { count: run.heldDeletions ?? 0, sampleIds: (run.heldSampleIds ?? []) as string[] } } : {}),
     ...(run.error ? { message: run.error } : {}),
     ...(errorClass ? { errorClass, retryable: isRetryable(errorClass) } : {}),
   };

@@ -7,6 +7,7 @@ import { filter, pipe } from 'graphql-yoga';
 import { findConnector } from '../../connectors/registry';
 import { connectorSettings, storedMappings, type ConfigureResult } from '../../domain/integrations/integration-service';
 import { allowedOrigins } from '../../domain/webhooks/handshake';
+import { deletionPolicy } from '../../domain/sync/deletions';
 import { integrationPolicy } from '../../domain/webhooks/scopes';
 import { integrationChangeActions, type IntegrationChanged } from '../../lib/events';
 import { webhookUrl } from '../../services';
@@ -54,6 +55,10 @@ export const IntegrationRef = builder.prismaObject('Integration', {
       description: '"deactivate" (an enabled delete marks the record inactive) or "delete"',
       resolve: (i) => integrationPolicy(i).deleteHandling,
     }),
+    maxDeletePercent: t.float({
+      description: 'A full sync that would remove more than this share (percent) of the active items removes nothing and waits for confirmation (default 20)',
+      resolve: (i) => deletionPolicy(i).maxDeletePercent,
+    }),
     requireTimestampedSignatures: t.boolean({
       description: 'Inbound webhooks must carry a Standard Webhooks signature (with a timestamp); X-Webhook-Signature is refused',
       resolve: (i) => integrationPolicy(i).requireTimestampedSignatures,
@@ -89,7 +94,8 @@ const ConfigureIntegrationInput = builder.inputType('ConfigureIntegrationInput',
     webhookSecret: t.string({ description: 'Secret for inbound webhook signatures; null removes it' }),
     syncIntervalMinutes: t.int({ description: 'Minutes between scheduled incremental syncs (5 to 10080); null turns scheduling off' }),
     webhookScopes: t.stringList({ description: 'Scopes to act on (see Connector.webhookScopes); null goes back to the defaults (all but deletes)' }),
-    deleteHandling: t.string({ description: '"deactivate" (default: mark inactive) or "delete"' }),
+    deleteHandling: t.string({ description: '"deactivate" (default: mark inactive) or "delete"; also how a full sync removes items its host no longer has' }),
+    maxDeletePercent: t.float({ description: 'Mass-deletion guard: a full sync removing more than this percent of the active items waits for confirmation (0 to 100, default 20); null restores the default' }),
     requireTimestampedSignatures: t.boolean({
       description: 'Accept only Standard Webhooks signatures (timestamped, so a captured request cannot be replayed later); default false',
     }),
@@ -157,6 +163,7 @@ builder.mutationFields((t) => ({
           ...(input.syncIntervalMinutes === undefined ? {} : { syncIntervalMinutes: input.syncIntervalMinutes }),
           ...(input.webhookScopes === undefined ? {} : { webhookScopes: input.webhookScopes }),
           ...(input.deleteHandling == null ? {} : { deleteHandling: input.deleteHandling }),
+          ...(input.maxDeletePercent === undefined ? {} : { maxDeletePercent: input.maxDeletePercent }),
           ...(input.requireTimestampedSignatures == null ? {} : { requireTimestampedSignatures: input.requireTimestampedSignatures }),
           ...(input.webhookAllowedOrigins === undefined ? {} : { webhookAllowedOrigins: input.webhookAllowedOrigins }),
           ...(input.previousWebhookSecretValidUntil === undefined ? {} : { previousWebhookSecretValidUntil: input.previousWebhookSecretValidUntil?.toISOString() ?? null }),

@@ -4,6 +4,8 @@
  */
 import { filter, pipe } from 'graphql-yoga';
 import type { RecordError } from '../../domain/mapping/map-item';
+import { runCounts } from '../../domain/sync/run-counts';
+import type { SyncRunStatus } from '../../domain/sync/run-status';
 import { ConflictError } from '../../domain/errors';
 import type { SyncProgressed } from '../../lib/events';
 import { builder } from '../builder';
@@ -11,9 +13,18 @@ import { orgIdOf } from '../context';
 import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 import { domainErrors } from './errors';
 import { FailableRef } from './failure';
-import { RunOutcomeEnum } from './sync-status';
+import { HeldDeletionsRef, RunOutcomeEnum, SyncCountsRef } from './sync-status';
 
-type Outcome = (typeof RunOutcomeEnum)['$inferType'];
+type Outcome = SyncRunStatus;
+
+const DeletionDecisionEnum = builder.enumType('DeletionDecision', {
+  description: 'What became of the removals a run held back',
+  values: {
+    CONFIRMED: { value: 'confirmed', description: 'Applied' },
+    DISCARDED: { value: 'discarded', description: 'Dropped: the items stayed' },
+    SUPERSEDED: { value: 'superseded', description: 'A later complete full run replaced them' },
+  } as const,
+});
 
 const SyncModeEnum = builder.enumType('SyncMode', {
   values: {
@@ -50,6 +61,14 @@ export const SyncRunRef = builder.prismaNode('SyncRun', {
     itemsSeen: t.exposeInt('itemsSeen'),
     itemsSynced: t.exposeInt('itemsSynced'),
     errorCount: t.exposeInt('errorCount'),
+    counts: t.field({ type: SyncCountsRef, description: 'Items added, updated, unchanged, removed and failed so far', resolve: (run) => runCounts(run) }),
+    heldDeletions: t.field({
+      type: HeldDeletionsRef,
+      nullable: true,
+      description: 'Removals the mass-deletion guard held back (status NEEDS_CONFIRMATION, or decided since)',
+      resolve: (run) => (run.heldDeletions === null ? null : { count: run.heldDeletions, sampleIds: (run.heldSampleIds ?? []) as string[] }),
+    }),
+    deletionDecision: t.field({ type: DeletionDecisionEnum, nullable: true, resolve: (run) => run.deletionDecision as 'confirmed' | 'discarded' | 'superseded' | null }),
     errors: t.field({ type: [SyncRecordErrorRef], description: 'The first record errors (all are counted in errorCount)', resolve: (run) => run.errors as unknown as RecordError[] }),
     error: t.exposeString('error', { nullable: true, description: 'Why the run failed as a whole' }),
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
@@ -99,6 +118,20 @@ builder.mutationFields((t) => ({
     errors: { types: [...domainErrors, ConflictError] },
     args: { connectorType: t.arg.string({ required: true }), mode: t.arg({ type: SyncModeEnum, defaultValue: 'full' }) },
     resolve: (_root, args, ctx) => ctx.services.sync.start(orgIdOf(ctx), args.connectorType, { mode: args.mode ?? 'full' }),
+  }),
+  confirmSyncDeletions: t.field({
+    type: SyncRunRef,
+    description: 'Applies the removals a full sync held back (status NEEDS_CONFIRMATION), per deleteHandling; items written since the run started are spared',
+    errors: { types: [...domainErrors, ConflictError] },
+    args: { runId: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.syncDeletions.confirm(orgIdOf(ctx), args.runId),
+  }),
+  discardSyncDeletions: t.field({
+    type: SyncRunRef,
+    description: 'Drops the removals a full sync held back: the items stay; the next full sync looks again',
+    errors: { types: [...domainErrors, ConflictError] },
+    args: { runId: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.syncDeletions.discard(orgIdOf(ctx), args.runId),
   }),
 }));
 

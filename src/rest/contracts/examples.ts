@@ -45,7 +45,17 @@ export const defaultMappingsExample = sapS4hana.defaultMappings;
 
 export const connectionTestExample = { success: true, message: 'Connection successful' };
 
-export const syncResultExample = { success: true, itemsSynced: 1247, errors: [] };
+const counts = { added: 12, updated: 40, unchanged: 1195, removed: 3, failed: 0 };
+
+export const syncResultExample = { success: true, itemsSynced: 1247, errors: [], runId: 'run_8f2k1m0q9x3v5t7w4y6z', status: 'success', counts };
+
+export const heldSyncRunExample = {
+  runId: 'run_8f2k1m0q9x3v5t7w4y6z',
+  status: 'success',
+  itemsSynced: 240,
+  counts: { added: 0, updated: 0, unchanged: 240, removed: 1007, failed: 0 },
+  deletionDecision: 'confirmed',
+};
 
 const healthy = { status: 'healthy', reason: null, since: null };
 
@@ -53,6 +63,9 @@ export const syncStatusExample = {
   lastSyncAt: '2026-04-03T14:30:00Z',
   lastSyncStatus: 'success',
   lastSyncItemCount: 1247,
+  lastSyncRunId: 'run_8f2k1m0q9x3v5t7w4y6z',
+  lastSyncCounts: counts,
+  heldDeletions: null,
   lastWebhookAt: '2026-04-03T14:35:00Z',
   lastWebhookStatus: 'success',
   lastError: null,
@@ -72,6 +85,7 @@ export const integrationExample = {
     webhookScopes: ['item/created', 'item/updated', 'delivery/created', 'delivery/updated'],
     webhookAllowedOrigins: [],
     deleteHandling: 'deactivate',
+    maxDeletePercent: 20,
     requireTimestampedSignatures: false,
   },
   fieldMappings: { itemMappings, deliveryMappings: sapS4hana.defaultMappings.deliveryMappings },

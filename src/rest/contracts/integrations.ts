@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { connectorTypes } from '../../connectors/registry';
 import { configureInput, mappingsInput } from '../../domain/integrations/inputs';
 import type { RouteContract } from '../contract';
-import { connectionTestResult, connector, fieldMappings, integration, syncResult, syncStatus } from '../schemas';
+import { connectionTestResult, connector, fieldMappings, integration, syncResult, syncRunDecided, syncStatus } from '../schemas';
 import {
   connectionTestExample,
   configureExample,
   connectorsExample,
   defaultMappingsExample,
+  heldSyncRunExample,
   integrationExample,
   mappingsExample,
   syncResultExample,
@@ -134,6 +135,27 @@ export const integrationContracts = {
     }),
     responses: { 200: { description: 'the run ended (success false: it failed, with message, errorClass and retryable)', schema: syncResult, example: syncResultExample } },
     errors: { 404: notConfigured, 409: 'a sync of this integration is already running, or the integration is disabled' },
+  },
+  confirmSyncDeletions: {
+    operationId: 'confirmSyncDeletions',
+    summary: 'Apply the removals a sync run held back',
+    description:
+      'A full sync that would remove more than `settings.maxDeletePercent` of the active items (or found no record at all) removes nothing and ends `needs_confirmation`. This applies its removals (per `deleteHandling`); items written since the run started are spared.',
+    tag,
+    auth: 'apiKey',
+    params: byConnectorType.extend({ runId: z.string().meta({ description: 'the held run (lastSyncRunId in the sync status)', example: 'run_8f2k1m0q9x3v5t7w4y6z' }) }),
+    responses: { 200: { description: 'the run, decided', schema: syncRunDecided, example: heldSyncRunExample } },
+    errors: { 404: 'no such run of this integration in your organization', 409: 'the run holds no deletions (already decided, or not held), or a later full sync replaced it' },
+  },
+  discardSyncDeletions: {
+    operationId: 'discardSyncDeletions',
+    summary: 'Drop the removals a sync run held back',
+    description: 'The items stay as they are; the next full sync looks again.',
+    tag,
+    auth: 'apiKey',
+    params: byConnectorType.extend({ runId: z.string().meta({ description: 'the held run (lastSyncRunId in the sync status)', example: 'run_8f2k1m0q9x3v5t7w4y6z' }) }),
+    responses: { 200: { description: 'the run, decided', schema: syncRunDecided, example: { ...heldSyncRunExample, counts: { ...heldSyncRunExample.counts, removed: 0 }, deletionDecision: 'discarded' } } },
+    errors: { 404: 'no such run of this integration in your organization', 409: 'the run holds no deletions (already decided, or not held), or a later full sync replaced it' },
   },
   getSyncStatus: {
     operationId: 'getSyncStatus',

@@ -11,10 +11,12 @@ export type ConfigureIntegrationInput = {
   connectorType: string;
   /** Merged into the stored credentials */
   credentials?: Array<CredentialInput> | null | undefined;
-  /** "deactivate" (default: mark inactive) or "delete" */
+  /** "deactivate" (default: mark inactive) or "delete"; also how a full sync removes items its host no longer has */
   deleteHandling?: string | null | undefined;
   enabled?: boolean | null | undefined;
   fieldMappings?: FieldMappingsInput | null | undefined;
+  /** Mass-deletion guard: a full sync removing more than this percent of the active items waits for confirmation (0 to 100, default 20); null restores the default */
+  maxDeletePercent?: number | null | undefined;
   /** Ends (or extends) the overlap in which the replaced webhook secret still verifies */
   previousWebhookSecretValidUntil?: string | null | undefined;
   /** Accept only Standard Webhooks signatures (timestamped, so a captured request cannot be replayed later); default false */
@@ -71,6 +73,8 @@ export type ReplayWebhookEventsInput = {
 
 export type RunOutcome =
   | 'FAILED'
+  /** A full run would remove more items than settings.maxDeletePercent allows (or the host returned none): nothing was removed; confirm or discard */
+  | 'NEEDS_CONFIRMATION'
   /** Finished, but some records failed */
   | 'PARTIAL'
   | 'RUNNING'
