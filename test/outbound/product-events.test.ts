@@ -17,6 +17,8 @@ let hub: TestHub;
 let receiver: Receiver;
 let a: { orgId: string; apiKey: string };
 let b: { orgId: string; apiKey: string };
+/** A platform key: acts for the product, defines event types, publishes for any organization it names. */
+let platform: string;
 
 async function register(apiKey: string, eventTypes: string[], url = receiver.url) {
   const res = await rest(hub.url, 'POST', '/api/v1/webhooks', { apiKey, body: { url, eventTypes } });
@@ -35,6 +37,7 @@ function deliveriesOf(eventId: string) {
 beforeAll(async () => {
   [hub, receiver] = await Promise.all([startTestHub({ HUB_ALLOW_PRIVATE_TARGETS: 'true', HUB_EVENT_CATALOG: catalog, ...fastJobs }), startReceiver()]);
   [a, b] = await Promise.all([hub.createOrg('A'), hub.createOrg('B')]);
+  ({ apiKey: platform } = await hub.services.orgs.createPlatformKey('product backend'));
 });
 afterAll(async () => {
   await Promise.all([hub?.stop(), receiver?.close()]);
@@ -59,10 +62,37 @@ describe('event types', () => {
     expect(put.body.error.code).toBe('FORBIDDEN');
     const archive = await rest(hub.url, 'DELETE', '/api/v1/webhooks/event-types/offering.status.changed', { apiKey: a.apiKey });
     expect(archive.status).toBe(403);
-    const gql = await gqlText(hub.url, a.apiKey, 'mutation { putEventType(type: "offering.created", input: {description: "x", schema: {type: "object"}, example: {}}) { __typename ... on Error { code } } }');
-    expect(gql.data).toEqual({ putEventType: { __typename: 'ForbiddenError', code: 'FORBIDDEN' } });
+    const gql = await gqlText(hub.url, a.apiKey, 'mutation { putEventType(type: "offering.created", input: {description: "x", schema: {type: "object"}, example: {}}) { __typename } }');
+    expect(gql.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await hub.services.db.productEventType.count({ where: { name: 'offering.created' } })).toBe(0);
     expect((await hub.services.eventTypes.get('offering.status.changed')).archived).toBe(false);
+  });
+
+  it('are defined, changed, archived and restored with a platform key, over REST and GraphQL', async () => {
+    const body = { description: 'An offering was created', schema: { type: 'object', properties: { offering_id: { type: 'string' } }, required: ['offering_id'] }, example: { offering_id: 'off_new1' } };
+    const created = await rest(hub.url, 'PUT', '/api/v1/webhooks/event-types/offering.created', { apiKey: platform, body });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body).toEqual({ type: 'offering.created', origin: 'product', archived: false, ...body });
+    const changed = await rest(hub.url, 'PUT', '/api/v1/webhooks/event-types/offering.created', { apiKey: platform, body: { ...body, description: 'Created' } });
+    expect(changed.status).toBe(200);
+    const bad = await rest(hub.url, 'PUT', '/api/v1/webhooks/event-types/offering.created', { apiKey: platform, body: { ...body, example: { offering_id: 7 } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([{ path: 'example.offering_id', message: 'must be string' }]);
+    const reserved = await rest(hub.url, 'PUT', '/api/v1/webhooks/event-types/sync.completed', { apiKey: platform, body });
+    expect(reserved.status).toBe(409);
+    expect((await rest(hub.url, 'DELETE', '/api/v1/webhooks/event-types/sync.completed', { apiKey: platform })).status).toBe(409);
+    const archived = await rest(hub.url, 'DELETE', '/api/v1/webhooks/event-types/offering.created', { apiKey: platform });
+    expect(archived.body).toMatchObject({ type: 'offering.created', archived: true });
+    // The platform key reads the catalog without naming an organization.
+    const listed = await rest(hub.url, 'GET', '/api/v1/webhooks/event-types', { apiKey: platform });
+    expect(listed.body.find((t: { type: string }) => t.type === 'offering.created')).toMatchObject({ archived: true });
+    const gql = await gqlText(hub.url, platform, 'mutation($input: EventTypeInput!) { putEventType(type: "offering.created", input: $input) { __typename ... on MutationPutEventTypeSuccess { data { type archived origin } } } }', { variables: { input: body } });
+    expect((gql.data as any).putEventType.data).toEqual({ type: 'offering.created', archived: false, origin: 'product' });
+    const read = await gqlText(hub.url, platform, '{ eventType(type: "offering.created") { description exampleData schema } eventTypes { type } }');
+    expect((read.data as any).eventType).toEqual({ description: body.description, exampleData: body.example, schema: body.schema });
+    expect((read.data as any).eventTypes.length).toBeGreaterThan(20);
+    const archive = await gqlText(hub.url, platform, 'mutation { archiveEventType(type: "offering.created") { __typename ... on MutationArchiveEventTypeSuccess { data { archived } } } }');
+    expect((archive.data as any).archiveEventType.data).toEqual({ archived: true });
   });
 
   it('check names, schemas and examples; the hub\'s own types are reserved', async () => {
@@ -204,6 +234,39 @@ describe('publishing', () => {
     expect((bad.data as any).publishEvent.fields).toEqual([{ path: 'data.offering_id', message: 'must match pattern "^off_[A-Za-z0-9]+$"' }]);
     expect(await deliveriesOf(published.data.id)).toHaveLength(1);
     await rest(hub.url, 'DELETE', `/api/v1/webhooks/${endpoint.id}`, { apiKey: a.apiKey });
+  });
+});
+
+describe('publishing with a platform key', () => {
+  it('publishes for the organization each event names, and only with one', async () => {
+    const endpointOfB = await register(b.apiKey, ['offering.*']);
+    const res = await publish(platform, { event: 'offering.status.changed', data: offering, orgId: b.orgId });
+    expect(res.status, res.text).toBe(202);
+    expect((await deliveriesOf(res.body.id)).map((d) => d.endpointId)).toEqual([endpointOfB.id]);
+    const unnamed = await publish(platform, { event: 'offering.status.changed', data: offering });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.error.fields).toEqual([{ path: 'orgId', message: expect.stringContaining('required with a platform key') }]);
+    const unknown = await publish(platform, { event: 'offering.status.changed', data: offering, orgId: 'org_doesnotexist' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toEqual([{ path: 'orgId', message: expect.stringContaining('does not exist') }]);
+    const batch = await rest(hub.url, 'POST', '/api/v1/events/batch', {
+      apiKey: platform,
+      body: { events: [{ event: 'offering.status.changed', data: offering, orgId: a.orgId }, { event: 'offering.status.changed', data: offering, orgId: b.orgId }, { event: 'offering.status.changed', data: offering, orgId: 'org_doesnotexist' }] },
+    });
+    expect(batch.status).toBe(202);
+    const [forA, forB, nowhere] = batch.body.results;
+    expect(await deliveriesOf(forA.id)).toEqual([]);
+    expect((await deliveriesOf(forB.id)).map((d) => d.endpointId)).toEqual([endpointOfB.id]);
+    expect(nowhere.error.fields).toEqual([{ path: 'orgId', message: expect.stringContaining('does not exist') }]);
+    // GraphQL: X-Org-Id is not needed, orgId in the input names the organization.
+    const gql = await gqlText(hub.url, platform, 'mutation($input: PublishEventInput!) { publishEvent(input: $input) { __typename ... on MutationPublishEventSuccess { data { id } } } }', { variables: { input: { event: 'offering.status.changed', data: offering, orgId: b.orgId } } });
+    const id = (gql.data as any).publishEvent.data.id;
+    expect((await deliveriesOf(id)).map((d) => d.endpointId)).toEqual([endpointOfB.id]);
+    // Idempotency keys are per organization whoever publishes: the platform key's repeat for B is B's first message.
+    const first = await publish(b.apiKey, { event: 'offering.status.changed', data: offering, idempotencyKey: 'shared-key' });
+    const again = await publish(platform, { event: 'offering.status.changed', data: offering, idempotencyKey: 'shared-key', orgId: b.orgId });
+    expect(again.body.id).toBe(first.body.id);
+    await rest(hub.url, 'DELETE', `/api/v1/webhooks/${endpointOfB.id}`, { apiKey: b.apiKey });
   });
 });
 

@@ -41,6 +41,14 @@ async function curl(method: string, url: string, apiKey: string, body?: unknown)
   return { status: Number(out.slice(cut + 1)), body: text ? JSON.parse(text) : null };
 }
 
+/** A new organization, provisioned as the product's backend does it: a platform key and `POST /api/v1/orgs`. */
+async function provision(hub: TestHub, name: string): Promise<{ apiKey: string; orgId: string }> {
+  const { apiKey: platformKey } = await hub.services.orgs.createPlatformKey('product backend');
+  const created = await curl('POST', `${hub.url}/api/v1/orgs`, platformKey, { name });
+  expect(created.status).toBe(201);
+  return created.body;
+}
+
 function standardWebhooksAccept(secret: string, delivery: { body: string; headers: Record<string, unknown> }): boolean {
   new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>);
   return true;
@@ -59,7 +67,7 @@ describe('the Fractal webhook reference: default settings', () => {
   });
 
   it("accepts every delivery of the reference's four payload examples with its verifyWebhook as written", async () => {
-    const { apiKey } = await hub.createOrg('Fractal investor app');
+    const { apiKey } = await provision(hub, 'Fractal investor app');
     // The tutorial's registration call; one endpoint for offering.*, one for everything.
     const offering = await curl('POST', `${hub.url}/api/v1/webhooks`, apiKey, { url: `${receiver.url}/offering`, events: ['offering.*'] });
     expect(offering.status).toBe(201);
@@ -110,7 +118,7 @@ describe('the Fractio webhook tutorial: X-Fractio-Signature in hex', () => {
   });
 
   it("is accepted by the tutorial's handler as written, which switches on event.type", async () => {
-    const { apiKey } = await hub.createOrg('Fractio investor app');
+    const { apiKey } = await provision(hub, 'Fractio investor app');
     // The tutorial's step 2, as written (but for the URL).
     const registered = await curl('POST', `${hub.url}/api/v1/webhooks`, apiKey, { url: `${receiver.url}/webhook`, events: ['property.updated', 'investment.created'] });
     expect(registered.status).toBe(201);
@@ -143,14 +151,13 @@ describe('the Fractio webhook tutorial: X-Fractio-Signature in hex', () => {
     const previous = secret;
     secret = 'whsec_not_the_endpoint_secret';
     try {
-      const { apiKey } = await hub.createOrg('Other');
+      const { apiKey } = await provision(hub, 'Other');
       const registered = await curl('POST', `${hub.url}/api/v1/webhooks`, apiKey, { url: `${receiver.url}/webhook`, events: ['property.updated'] });
       expect(registered.status).toBe(201);
       await curl('POST', `${hub.url}/api/v1/events`, apiKey, { event: 'property.updated', data: { property_id: 'prop_forged' } });
       const verdicts = await receiver.waitFor(before + 1);
       expect(verdicts[before]!.status).toBe(403);
       expect(receiver.logs).not.toContain('Property updated: prop_forged');
-      expect((await curl('DELETE', `${hub.url}/api/v1/webhooks/${registered.body.id}`, apiKey)).status).toBe(204);
     } finally {
       secret = previous;
     }

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import type { DbTx } from '../../db/job-store';
 import type { Clock } from '../../lib/clock';
-import { ValidationError, type FieldProblem } from '../errors';
+import { NotFoundError, ValidationError, type FieldProblem } from '../errors';
 import { parseInput } from '../validation';
 import { schemaProblems, type EventTypeService, type Publishable } from './event-types';
 import type { EventOutbox } from './outbox';
@@ -69,9 +69,11 @@ export class Publisher {
 
   /** One event: its message id, or a ValidationError naming each failing field. */
   async publish(raw: unknown, resolveOrg: OrgResolver): Promise<{ id: string; duplicate: boolean }> {
+    let refused: FieldProblem[] | undefined;
     const [prepared] = await this.prepare([raw], resolveOrg, (problems) => {
-      throw new ValidationError(problems);
+      refused = problems;
     });
+    if (refused) throw new ValidationError(refused);
     const [outcome] = await this.write([prepared!]);
     return outcome!;
   }
@@ -103,8 +105,10 @@ export class Publisher {
         if (!validate(input.data)) throw new ValidationError(schemaProblems(validate.errors, 'data'));
         prepared.push({ index, orgId, event: input.event, data: input.data, idempotencyKey: input.idempotencyKey });
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        refuse(error.fields, index);
+        // An organization a platform key names that does not exist is this event's problem, not the call's.
+        if (error instanceof NotFoundError) refuse([{ path: 'orgId', message: error.message }], index);
+        else if (error instanceof ValidationError) refuse(error.fields, index);
+        else throw error;
       }
     }
     return prepared;
