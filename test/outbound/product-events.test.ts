@@ -220,7 +220,8 @@ describe('publishing', () => {
     expect(new Set(thousand.body.results.map((r: { id: string }) => r.id)).size).toBe(1000);
     expect(await hub.services.db.eventDelivery.count({ where: { endpointId: endpoint.id } })).toBe(1002);
     await rest(hub.url, 'DELETE', `/api/v1/webhooks/${endpoint.id}`, { apiKey: a.apiKey });
-  });
+    // A thousand events with a delivery each: a minute for a loaded machine, on either database.
+  }, 90_000);
 
   it('publishes through GraphQL too', async () => {
     const endpoint = await register(a.apiKey, ['offering.status.changed']);
