@@ -39,9 +39,17 @@ beforeAll(async () => {
   [a, b] = await Promise.all([hub.createOrg('A'), hub.createOrg('B')]);
   ({ apiKey: platform } = await hub.services.orgs.createPlatformKey('product backend'));
 });
+const ownReceivers: Receiver[] = [];
 afterAll(async () => {
-  await Promise.all([hub?.stop(), receiver?.close()]);
+  await Promise.all([hub?.stop(), receiver?.close(), ...ownReceivers.map((r) => r.close())]);
 });
+
+/** A receiver of the test's own: what it gets is that test's deliveries only, whatever else is still being delivered. */
+async function ownReceiver(): Promise<Receiver> {
+  const own = await startReceiver();
+  ownReceivers.push(own);
+  return own;
+}
 
 describe('event types', () => {
   it("lists the hub's types and the catalog's together, each with its origin", async () => {
@@ -128,13 +136,13 @@ describe('publishing', () => {
 
   it('signs a body that survives JSON.parse and JSON.stringify byte for byte', async () => {
     await hub.services.eventTypes.put('tricky.data', { description: 'anything', schema: { type: 'object' }, example: {} });
-    const endpoint = await register(a.apiKey, ['tricky.data']);
-    const before = receiver.received.length;
+    const own = await ownReceiver();
+    const endpoint = await register(a.apiKey, ['tricky.data'], own.url);
     // Integer-like keys (which JavaScript orders first), unicode, escapes, floats, nesting.
     const raw = '{"event":"tricky.data","data":{"b":1,"10":2,"2":3,"text":"Ünïcødé \\u2028 \\"q\\" 🚀","n":1.50,"e":1e21,"nested":{"z":[1,{"y":null}],"a":true}}}';
     const res = await rest(hub.url, 'POST', '/api/v1/events', { apiKey: a.apiKey, rawBody: raw, headers: { 'content-type': 'application/json' } });
     expect(res.status, res.text).toBe(202);
-    const [delivery] = await receiver.waitFor(before + 1).then((all) => all.slice(before));
+    const [delivery] = await own.waitFor(1, 30_000);
     expect(JSON.stringify(JSON.parse(delivery!.body))).toBe(delivery!.body);
     await rest(hub.url, 'DELETE', `/api/v1/webhooks/${endpoint.id}`, { apiKey: a.apiKey });
   });
@@ -196,6 +204,21 @@ describe('publishing', () => {
     const later = await publish(a.apiKey, body);
     expect(later.body.id).not.toBe(first.body.id);
     await rest(hub.url, 'DELETE', `/api/v1/webhooks/${endpoint.id}`, { apiKey: a.apiKey });
+  });
+
+  it('answers one id for a key repeated at two instances at once', async () => {
+    const second = await startTestHub({ HUB_ALLOW_PRIVATE_TARGETS: 'true', HUB_WORKER: 'false' }, { shared: hub.db });
+    try {
+      const endpoint = await register(a.apiKey, ['offering.*']);
+      const body = { event: 'offering.status.changed', data: offering, idempotencyKey: 'two-instances' };
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => rest(i % 2 ? second.url : hub.url, 'POST', '/api/v1/events', { apiKey: a.apiKey, body })));
+      expect(answers.map((r) => r.status)).toEqual(Array(8).fill(202));
+      expect(new Set(answers.map((r) => r.body.id)).size).toBe(1);
+      expect(await hub.services.db.eventDelivery.count({ where: { endpointId: endpoint.id } })).toBe(1);
+      await rest(hub.url, 'DELETE', `/api/v1/webhooks/${endpoint.id}`, { apiKey: a.apiKey });
+    } finally {
+      await second.stop();
+    }
   });
 
   it('publishes a batch in one transaction with a result per event', async () => {
@@ -298,14 +321,14 @@ describe('isolation', () => {
 
 describe('test events', () => {
   it("send the type's example, or custom data validated against its schema", async () => {
-    const endpoint = await register(a.apiKey, ['offering.*']);
-    const before = receiver.received.length;
+    const own = await ownReceiver();
+    const endpoint = await register(a.apiKey, ['offering.*'], own.url);
     const example = await rest(hub.url, 'POST', `/api/v1/webhooks/${endpoint.id}/test`, { apiKey: a.apiKey, body: { eventType: 'distribution.completed' } });
     expect(example.status, example.text).toBe(202);
     const custom = { offering_id: 'off_custom1', previous_status: 'open', new_status: 'closed' };
     const customised = await rest(hub.url, 'POST', `/api/v1/webhooks/${endpoint.id}/test`, { apiKey: a.apiKey, body: { eventType: 'offering.status.changed', data: custom } });
     expect(customised.status).toBe(202);
-    const received = (await receiver.waitFor(before + 2)).slice(before).map((r) => JSON.parse(r.body));
+    const received = (await own.waitFor(2, 30_000)).map((r) => JSON.parse(r.body));
     expect(received.find((r) => r.id === example.body.eventId).data).toEqual({ distribution_id: 'dist_001', gross_amount: '10000.00', wht_deducted: '1000.00', net_amount: '9000.00' });
     expect(received.find((r) => r.id === customised.body.eventId).data).toEqual(custom);
     const bad = await rest(hub.url, 'POST', `/api/v1/webhooks/${endpoint.id}/test`, { apiKey: a.apiKey, body: { eventType: 'offering.status.changed', data: { offering_id: 'off_1' } } });
@@ -313,7 +336,7 @@ describe('test events', () => {
     expect(bad.body.error.fields).toEqual([{ path: 'data.previous_status', message: 'is required' }, { path: 'data.new_status', message: 'is required' }]);
     const gql = await gqlText(hub.url, a.apiKey, 'mutation($id: String!, $data: JSONObject) { sendTestEvent(endpointId: $id, eventType: "offering.status.changed", data: $data) { __typename } }', { variables: { id: endpoint.id, data: custom } });
     expect((gql.data as any).sendTestEvent.__typename).toBe('MutationSendTestEventSuccess');
-    await eventually(async () => ((await hub.services.db.eventDelivery.count({ where: { endpointId: endpoint.id, status: 'succeeded' } })) === 3 ? true : undefined));
+    await eventually(async () => ((await hub.services.db.eventDelivery.count({ where: { endpointId: endpoint.id, status: 'succeeded' } })) === 3 ? true : undefined), 30_000);
     await rest(hub.url, 'DELETE', `/api/v1/webhooks/${endpoint.id}`, { apiKey: a.apiKey });
   });
 });
