@@ -15,10 +15,11 @@ import { clientAddress, type TrustProxy } from './lib/client-address';
 import { writeRawError } from './lib/raw-error';
 import { apiKeyOf, orgIdHeaderOf } from './rest/auth';
 import { installContracts } from './rest/contract';
+import { eventRoutes } from './rest/events';
 import { integrationRoutes } from './rest/integrations';
 import { openApiRoutes } from './rest/openapi/routes';
 import { orgRoutes } from './rest/orgs';
-import { webhookEndpointRoutes } from './rest/webhook-endpoints';
+import { eventTypeRoutes, webhookEndpointRoutes } from './rest/webhook-endpoints';
 import { webhookRoutes } from './rest/webhooks';
 import type { ServerOptions } from './server';
 
@@ -97,7 +98,9 @@ export async function mountApi(app: FastifyInstance, { services, graphql: settin
   await app.register(consoleRoutes(), { prefix: '/console' });
   await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
+  await app.register(eventTypeRoutes(services), { prefix: '/api/v1/webhooks/event-types' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
+  await app.register(eventRoutes(services), { prefix: '/api/v1/events' });
   await app.register(orgRoutes(services), { prefix: '/api/v1/orgs' });
   await app.register(openApiRoutes(routes), { prefix: '/api/v1' });
 

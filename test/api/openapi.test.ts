@@ -136,7 +136,7 @@ describe('the document', () => {
       if (op.security.some((s: Json) => 'apiKey' in s)) expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining([401, 429]));
       if (op.requestBody && method !== 'options') expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining([400, 413, 415]));
       // An unknown connector type or id is a 404, except where it is input to create (a 400).
-      if (path.includes('{') && op.operationId !== 'configureIntegration') expect(statuses, `${method} ${path}`).toContain(404);
+      if (path.includes('{') && op.operationId !== 'configureIntegration' && op.operationId !== 'putEventType') expect(statuses, `${method} ${path}`).toContain(404);
       for (const status of statuses.filter((s) => s >= 400)) expect(op.responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     }
     const sync = doc.paths['/api/v1/integrations/{connectorType}/sync'].post;
@@ -303,6 +303,33 @@ describe("a running hub's answers", () => {
     expect((await call('GET', '/api/v1/integrations', {}, as)).status).toBe(400);
     expect((await call('GET', '/api/v1/integrations', {}, { headers: { 'x-org-id': target.orgId } })).status).toBe(403);
     expect((await call('GET', '/api/v1/integrations', {}, { ...as, headers: { 'x-org-id': 'org_nope' } })).status).toBe(404);
+  });
+
+  it("fit the document for the product's event types and publishing", async () => {
+    const { apiKey: platformKey } = await hub.services.orgs.createPlatformKey();
+    const as = { apiKey: platformKey };
+    const one = '/api/v1/webhooks/event-types/{type}';
+    const type = { type: 'offering.status.changed' };
+    const definition = doc.paths[one].put.requestBody.content['application/json'].example;
+    expect((await call('PUT', one, type, { body: definition })).status).toBe(403); // an organization's key
+    expect((await call('PUT', one, type, { ...as, body: definition })).status).toBe(201);
+    expect((await call('PUT', one, type, { ...as, body: definition })).status).toBe(200);
+    expect((await call('PUT', one, type, { ...as, body: { ...definition, example: {} } })).status).toBe(400);
+    expect((await call('PUT', one, { type: 'sync.completed' }, { ...as, body: definition })).status).toBe(409);
+    expect((await call('GET', one, type)).status).toBe(200);
+    expect((await call('GET', one, { type: 'no.such' })).status).toBe(404);
+    expect((await call('GET', '/api/v1/webhooks/event-types', {}, as)).status).toBe(200);
+    const publish = doc.paths['/api/v1/events'].post.requestBody.content['application/json'].example;
+    expect((await call('POST', '/api/v1/events', {}, { body: publish })).status).toBe(202);
+    expect((await call('POST', '/api/v1/events', {}, { body: { ...publish, data: {} } })).status).toBe(400);
+    expect((await call('POST', '/api/v1/events', {}, { body: { ...publish, orgId: 'org_other' } })).status).toBe(403);
+    const batch = await call('POST', '/api/v1/events/batch', {}, { body: { events: [publish, { ...publish, data: {} }] } });
+    expect(batch.body.results).toEqual([{ id: expect.any(String), duplicate: true }, expect.objectContaining({ error: expect.anything() })]);
+    expect((await call('POST', '/api/v1/events/batch', {}, { body: { events: [] } })).status).toBe(400);
+    expect((await call('POST', `/api/v1/webhooks/{id}/test`, { id: 'ep_nope' }, { body: { eventType: 'offering.status.changed' } })).status).toBe(404);
+    expect((await call('DELETE', one, type, { ...as })).status).toBe(200);
+    expect((await call('DELETE', one, { type: 'no.such' }, { ...as })).status).toBe(404);
+    expect((await call('POST', '/api/v1/events', {}, { body: publish })).status).toBe(400);
   });
 
   it('fit the document for the reference routes', async () => {
