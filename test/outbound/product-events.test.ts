@@ -238,12 +238,12 @@ describe('publishing', () => {
     const tooMany = await rest(hub.url, 'POST', '/api/v1/events/batch', { apiKey: a.apiKey, body: { events: Array(1001).fill(kyc('inv_3')) } });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.fields).toEqual([{ path: 'events', message: 'must be at most 1000 events' }]);
-    const thousand = await rest(hub.url, 'POST', '/api/v1/events/batch', { apiKey: a.apiKey, body: { events: Array.from({ length: 1000 }, (_, i) => kyc(`inv_${i}`)) } });
+    await rest(hub.url, 'DELETE', `/api/v1/webhooks/${endpoint.id}`, { apiKey: a.apiKey });
+    // The limit itself, for B (whose endpoints take none of them: the fan-out's cost is the benchmark's subject).
+    const thousand = await rest(hub.url, 'POST', '/api/v1/events/batch', { apiKey: b.apiKey, body: { events: Array.from({ length: 1000 }, (_, i) => ({ ...kyc(`inv_${i}`), idempotencyKey: `batch-${i}` })) } });
     expect(thousand.status).toBe(202);
     expect(new Set(thousand.body.results.map((r: { id: string }) => r.id)).size).toBe(1000);
-    expect(await hub.services.db.eventDelivery.count({ where: { endpointId: endpoint.id } })).toBe(1002);
-    await rest(hub.url, 'DELETE', `/api/v1/webhooks/${endpoint.id}`, { apiKey: a.apiKey });
-    // A thousand events with a delivery each: a minute for a loaded machine, on either database.
+    expect(await hub.services.db.publishIdempotencyKey.count({ where: { orgId: b.orgId, key: { startsWith: 'batch-' } } })).toBe(1000);
   }, 90_000);
 
   it('publishes through GraphQL too', async () => {

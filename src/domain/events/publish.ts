@@ -124,7 +124,7 @@ export class Publisher {
     if (events.length === 0) return [];
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcomes = await this.db.$transaction((tx) => this.writeIn(tx, events), { timeout: 60_000, maxWait: 30_000 });
+        const outcomes = await this.db.$transaction((tx) => this.writeIn(tx, events), { timeout: 120_000, maxWait: 30_000 });
         if (outcomes.some((outcome) => !outcome.duplicate)) this.outbox.committed();
         return outcomes;
       } catch (error) {
