@@ -159,9 +159,13 @@ describe('mass-deletion guard', () => {
     removeFromHost(lost);
     const client = wsClient(hub.url, apiKey);
     const sub = await subscribeWs(client, HeldRunProgressSubscription, { connectorType: 'sap-s4hana' });
-    // Slow pages: the subscription is surely in place before the run ends.
-    sap.faults = { pageDelayMs: 300 };
     try {
+      // The subscription is live once it hears of an earlier run (the server may still be setting it up).
+      const earlier = await hub.services.db.syncRun.findFirstOrThrow({ where: { orgId }, orderBy: { startedAt: 'desc' } });
+      for (let i = 0; i < 600 && sub.events.length === 0; i++) {
+        hub.services.events.publish('sync-progress', orgId, { orgId, runId: earlier.id, integrationId: earlier.integrationId, connectorType: earlier.connectorType, status: earlier.status });
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const res = await sync();
       expect(res).toMatchObject({ success: true, status: 'needs_confirmation', counts: { removed: 0 }, heldDeletions: { count: lost.length } });
       expect(res.heldDeletions.sampleIds).toHaveLength(10);
