@@ -153,13 +153,19 @@ describe('deletions after a complete full run', () => {
 });
 
 describe('mass-deletion guard', () => {
-  it('holds the removals when the host loses 80%: needs_confirmation with the count and a sample; streamed and sent', async () => {
+  it('holds the removals when the host loses 80%: needs_confirmation with the count and a sample; streamed and sent', { timeout: 60_000 }, async () => {
     const before = await activeCount();
     const lost = await pickActive(1).then((skus) => skus.filter((_, i) => i % 5 !== 0));
     removeFromHost(lost);
     const client = wsClient(hub.url, apiKey);
     const sub = await subscribeWs(client, HeldRunProgressSubscription, { connectorType: 'sap-s4hana' });
     try {
+      // The subscription is live once it hears of an earlier run (the server may still be setting it up).
+      const earlier = await hub.services.db.syncRun.findFirstOrThrow({ where: { orgId }, orderBy: { startedAt: 'desc' } });
+      for (let i = 0; i < 600 && sub.events.length === 0; i++) {
+        hub.services.events.publish('sync-progress', orgId, { orgId, runId: earlier.id, integrationId: earlier.integrationId, connectorType: earlier.connectorType, status: earlier.status });
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const res = await sync();
       expect(res).toMatchObject({ success: true, status: 'needs_confirmation', counts: { removed: 0 }, heldDeletions: { count: lost.length } });
       expect(res.heldDeletions.sampleIds).toHaveLength(10);
@@ -170,8 +176,7 @@ describe('mass-deletion guard', () => {
       expect(gqlStatus.data!.integration!.syncStatus).toMatchObject({ lastSyncStatus: 'NEEDS_CONFIRMATION', lastSyncRunId: res.runId, heldDeletions: { count: lost.length } });
       expect((await events('sync.deletions_held')).at(-1)).toMatchObject({ runId: res.runId, status: 'needs_confirmation', heldDeletions: { count: lost.length } });
       // The syncProgress subscription ends the run on its held state.
-      await sub.waitFor(1, 10_000);
-      for (let i = 0; i < 100 && !sub.events.some((e) => e.syncProgress.runId === res.runId && e.syncProgress.status === 'NEEDS_CONFIRMATION'); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 600 && !sub.events.some((e) => e.syncProgress.runId === res.runId && e.syncProgress.status === 'NEEDS_CONFIRMATION'); i++) await new Promise((r) => setTimeout(r, 50));
       expect(sub.events.find((e) => e.syncProgress.runId === res.runId && e.syncProgress.status === 'NEEDS_CONFIRMATION')?.syncProgress).toMatchObject({ heldDeletions: { count: lost.length } });
     } finally {
       sub.close();
@@ -264,6 +269,27 @@ describe('mass-deletion guard', () => {
     } finally {
       await configureSap(hub, apiKey, sap, { settings: { maxDeletePercent: null } });
     }
+  });
+
+  it('keeps a held run waiting through incremental runs; confirm still applies it, sparing items written since', async () => {
+    expect(await sync()).toMatchObject({ status: 'success' }); // everything active again
+    const before = await activeCount();
+    const lost = await pickActive(2);
+    removeFromHost(lost);
+    const held = await sync();
+    expect(held).toMatchObject({ status: 'needs_confirmation', heldDeletions: { count: lost.length } });
+    // A record the host changed since (as a webhook transfer or an incremental run would store it) is spared.
+    const [changed] = lost;
+    sap.restoreProducts([changed!]);
+    sap.updateProduct(changed!, { header: { ProductGroup: 'BACK' } });
+    const incremental = await sync('?mode=incremental');
+    expect(incremental).toMatchObject({ status: 'success', counts: { removed: 0 } });
+    expect(await status()).toMatchObject({ lastSyncStatus: 'needs_confirmation', lastSyncRunId: held.runId, heldDeletions: { count: lost.length } });
+    const confirmed = await rest(hub.url, 'POST', `${base}/sync/${held.runId}/confirm`, { apiKey });
+    expect(confirmed.body).toMatchObject({ deletionDecision: 'confirmed', counts: { removed: lost.length - 1 } });
+    expect(await activeCount()).toBe(before - lost.length + 1);
+    expect(await activeOf([changed!])).toBe(1);
+    expect(await status()).toMatchObject({ lastSyncStatus: 'success', heldDeletions: null });
   });
 
   it('starts GraphQL syncs the same way (startSync ends held too)', async () => {
