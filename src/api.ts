@@ -15,6 +15,7 @@ import { clientAddress, type TrustProxy } from './lib/client-address';
 import { writeRawError } from './lib/raw-error';
 import { apiKeyOf, orgIdHeaderOf } from './rest/auth';
 import { installContracts } from './rest/contract';
+import { eventRoutes } from './rest/events';
 import { integrationRoutes } from './rest/integrations';
 import { openApiRoutes } from './rest/openapi/routes';
 import { orgRoutes } from './rest/orgs';
@@ -99,6 +100,7 @@ export async function mountApi(app: FastifyInstance, { services, graphql: settin
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
   await app.register(orgRoutes(services), { prefix: '/api/v1/orgs' });
+  await app.register(eventRoutes(services), { prefix: '/api/v1/events' });
   await app.register(openApiRoutes(routes), { prefix: '/api/v1' });
 
   app.addHook('preClose', async () => {

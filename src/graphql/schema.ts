@@ -16,6 +16,7 @@ import './types/webhook-event';
 import './types/transfer-request';
 import './types/webhook-endpoint';
 import './types/organization';
+import './types/product-events';
 
 export const schema = builder.toSchema();
 

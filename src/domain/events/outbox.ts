@@ -39,7 +39,10 @@ export class EventOutbox {
     // An event no endpoint takes is never sent, resent or recovered: it is not stored (most
     // organizations have no endpoints, and every transfer emits).
     if (targets.length === 0) return id;
-    const payload = JSON.stringify({ id, event: type, timestamp: now.toISOString(), data });
+    // Compact JSON.stringify of parsed JSON: a receiver that parses the body and stringifies it
+    // again (the webhook tutorial's handler signs JSON.stringify(req.body)) gets these exact bytes.
+    // `type` repeats `event` for receivers that switch on event.type.
+    const payload = JSON.stringify({ id, event: type, type, timestamp: now.toISOString(), data });
     await tx.hubEvent.create({ data: { id, orgId, type, payload, createdAt: now } });
     const deliveries = targets.map((endpoint) => ({ id: newId('odl'), orgId, eventId: id, endpointId: endpoint.id, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now }));
     await tx.eventDelivery.createMany({ data: deliveries });
