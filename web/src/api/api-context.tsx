@@ -24,7 +24,10 @@ export function useApi(): Api {
   return api;
 }
 
-export function ApiProvider({ session, onSignOut, children }: { session: Session; onSignOut(reason?: string): void; children: ReactNode }) {
+export function ApiProvider({ session: given, onSignOut, children }: { session: Session; onSignOut(reason?: string): void; children: ReactNode }) {
+  // The same key and organization keep the same socket, however often the parent re-renders.
+  const { apiKey, orgId } = given;
+  const session = useMemo<Session>(() => (orgId ? { apiKey, orgId } : { apiKey }), [apiKey, orgId]);
   const [live, setLive] = useState<LiveState>('connecting');
   const [epoch, setEpoch] = useState(0);
   const liveRef = useRef<LiveState>('connecting');

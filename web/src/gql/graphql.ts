@@ -58,6 +58,11 @@ export type IntegrationChangeAction =
   | 'HEALTH_CHANGED'
   | 'MAPPINGS_UPDATED';
 
+/** DISABLED: its keys are refused and no platform key may act for it */
+export type OrganizationStatus =
+  | 'ACTIVE'
+  | 'DISABLED';
+
 /** Events to process again from their stored body: give eventIds, or a filter (at most 1000 per call) */
 export type ReplayWebhookEventsInput = {
   connectorType?: string | null | undefined;
@@ -179,7 +184,7 @@ export type EndpointPageQueryVariables = Exact<{
 }>;
 
 
-export type EndpointPageQuery = { webhookEndpoint: { endpointId: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: string | null, rateLimitPerSecond: number | null, failingSince: string | null, previousSecretValidUntil: string | null, createdAt: string, updatedAt: string } | null, eventTypes: Array<{ type: string, description: string, exampleData: Record<string, unknown> }> };
+export type EndpointPageQuery = { webhookEndpoint: { endpointId: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: string | null, rateLimitPerSecond: number | null, failingSince: string | null, previousSecretValidUntil: string | null, createdAt: string, updatedAt: string } | null, eventTypes: Array<{ type: string, origin: string, description: string, archived: boolean, exampleData: Record<string, unknown> }> };
 
 export type UpdateEndpointMutationVariables = Exact<{
   endpointId: string;
@@ -229,6 +234,7 @@ export type RotateEndpointSecretMutation = { rotateWebhookEndpointSecret:
 export type SendTestEventNowMutationVariables = Exact<{
   endpointId: string;
   eventType?: string | null | undefined;
+  data?: Record<string, unknown> | null | undefined;
 }>;
 
 
@@ -291,7 +297,7 @@ export type RecoverMessagesMutation = { recoverWebhookMessages:
 export type EventTypeCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EventTypeCatalogQuery = { eventTypes: Array<{ type: string, description: string, exampleData: Record<string, unknown> }> };
+export type EventTypeCatalogQuery = { eventTypes: Array<{ type: string, origin: string, description: string, archived: boolean, schema: Record<string, unknown> | null, exampleData: Record<string, unknown> }> };
 
 export type EndpointChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -418,6 +424,11 @@ export type IntegrationSyncProgressSubscriptionVariables = Exact<{
 
 
 export type IntegrationSyncProgressSubscription = { syncProgress: { runId: string, status: RunOutcome, mode: SyncMode, trigger: string, pages: number, itemsTotal: number | null, itemsSeen: number, itemsSynced: number, errorCount: number, error: string | null, startedAt: string, finishedAt: string | null, errors: Array<{ externalId: string, field: string | null, message: string }> } };
+
+export type OrganizationListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationListQuery = { organizations: Array<{ orgId: string, name: string, status: OrganizationStatus, createdAt: string, disabledAt: string | null }> };
 
 export type SignInCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -685,7 +696,9 @@ export const EndpointPageDocument = new TypedDocumentString(`
   }
   eventTypes {
     type
+    origin
     description
+    archived
     exampleData
   }
 }
@@ -800,8 +813,8 @@ export const RotateEndpointSecretDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<RotateEndpointSecretMutation, RotateEndpointSecretMutationVariables>;
 export const SendTestEventNowDocument = new TypedDocumentString(`
-    mutation SendTestEventNow($endpointId: String!, $eventType: String) {
-  sendTestEvent(endpointId: $endpointId, eventType: $eventType) {
+    mutation SendTestEventNow($endpointId: String!, $eventType: String, $data: JSONObject) {
+  sendTestEvent(endpointId: $endpointId, eventType: $eventType, data: $data) {
     ... on MutationSendTestEventSuccess {
       data
     }
@@ -937,7 +950,10 @@ export const EventTypeCatalogDocument = new TypedDocumentString(`
     query EventTypeCatalog {
   eventTypes {
     type
+    origin
     description
+    archived
+    schema
     exampleData
   }
 }
@@ -1374,6 +1390,17 @@ export const IntegrationSyncProgressDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<IntegrationSyncProgressSubscription, IntegrationSyncProgressSubscriptionVariables>;
+export const OrganizationListDocument = new TypedDocumentString(`
+    query OrganizationList {
+  organizations {
+    orgId
+    name
+    status
+    createdAt
+    disabledAt
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationListQuery, OrganizationListQueryVariables>;
 export const SignInCheckDocument = new TypedDocumentString(`
     query SignInCheck {
   connectors {
