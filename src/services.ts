@@ -15,6 +15,7 @@ import { EndpointService } from './domain/events/endpoints';
 import { EventOutbox } from './domain/events/outbox';
 import { Retention } from './domain/events/retention';
 import { RetrySchedule } from './domain/events/retry-schedule';
+import { SubscriptionCache } from './domain/events/subscriptions';
 import { IntegrationHealth } from './domain/integrations/health';
 import { IntegrationService } from './domain/integrations/integration-service';
 import { Authenticator, type AuthFailureLimit } from './domain/orgs/authenticator';
@@ -53,6 +54,8 @@ export interface Services {
   /** Re-seals every stored secret with the active key (`hub -- secrets reseal`). */
   resealer: SecretResealer;
   outbox: EventOutbox;
+  /** Each organization's endpoint subscriptions, cached for the outbox; closed with the hub. */
+  subscriptions: SubscriptionCache;
   retention: Retention;
   worker: JobWorker;
   /** The metrics read from this hub's database at scrape time (the process's own are in lib/metrics). */
@@ -82,16 +85,18 @@ export function createServices(deps: ServiceDeps): Services {
   const http = createOutboundHttp({ allowPrivateTargets });
   const jobStore = new JobStore(db, provider);
   const schedule = new RetrySchedule(outbound.retryScheduleMs);
-  const outbox = new EventOutbox(jobStore, schedule.maxAttempts, clock);
+  const subscriptions = new SubscriptionCache(events);
+  subscriptions.listen();
+  const outbox = new EventOutbox(jobStore, provider, subscriptions, schedule.maxAttempts, clock);
   const secrets = new SealedSecrets(keyring);
   const integrations = new IntegrationService(db, secrets, events, outbox, clock);
   const connections = new Connections(integrations, http, logger);
   const health = new IntegrationHealth(outbox, events);
   const sync = new SyncService(db, provider, integrations, connections, events, outbox, health, logger, { clock });
-  const endpoints = new EndpointService(db, secrets, outbox, jobStore, events, {
+  const endpoints = new EndpointService(db, secrets, outbox, jobStore, events, subscriptions, {
     allowPrivateTargets, secretOverlapMs: outbound.secretOverlapMs, deliverAttempts: schedule.maxAttempts, clock,
   });
-  const deliverer = new Deliverer(db, http, endpoints, outbox, events, new RateLimiter(() => clock().getTime()), logger, {
+  const deliverer = new Deliverer(db, http, endpoints, outbox, events, subscriptions, new RateLimiter(() => clock().getTime()), logger, {
     timeoutMs: outbound.timeoutMs, disableAfterMs: outbound.disableAfterMs, schedule, clock,
   });
   const worker = new JobWorker(
@@ -129,6 +134,7 @@ export function createServices(deps: ServiceDeps): Services {
     endpoints,
     resealer: new SecretResealer(db, secrets),
     outbox,
+    subscriptions,
     retention: new Retention(db, outbound.retentionMs, logger, clock),
     worker,
     metrics: databaseMetrics({ jobs: jobStore, queues: worker.queues, pool: poolStatsOf(db), clock }),

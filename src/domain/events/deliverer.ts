@@ -26,6 +26,7 @@ import { completeJobs, DeferJobError, type FailedAttempt, type JobContext, type 
 import type { EndpointService } from './endpoints';
 import { DELIVER_QUEUE, type EventOutbox } from './outbox';
 import type { RetrySchedule } from './retry-schedule';
+import type { SubscriptionCache } from './subscriptions';
 
 export interface DelivererOptions {
   timeoutMs: number;
@@ -87,6 +88,7 @@ export class Deliverer implements JobHandler {
     private readonly endpoints: EndpointService,
     private readonly outbox: EventOutbox,
     private readonly events: EventBus,
+    private readonly subscriptions: SubscriptionCache,
     private readonly limiter: RateLimiter,
     private readonly logger: Logger,
     private readonly options: DelivererOptions,
@@ -299,6 +301,7 @@ export class Deliverer implements JobHandler {
   }
 
   private endpointChanged(orgId: string, endpointId: string): void {
+    this.subscriptions.changed(orgId);
     this.events.publish('endpoint-changed', orgId, { orgId, endpointId, action: 'DISABLED' });
   }
 }
