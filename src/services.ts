@@ -15,6 +15,7 @@ import { EndpointService } from './domain/events/endpoints';
 import { EventOutbox } from './domain/events/outbox';
 import { Retention } from './domain/events/retention';
 import { RetrySchedule } from './domain/events/retry-schedule';
+import { MessageLog } from './domain/events/message-log';
 import { SubscriptionCache } from './domain/events/subscriptions';
 import { IntegrationHealth } from './domain/integrations/health';
 import { IntegrationService } from './domain/integrations/integration-service';
@@ -54,6 +55,8 @@ export interface Services {
   /** Re-seals every stored secret with the active key (`hub -- secrets reseal`). */
   resealer: SecretResealer;
   outbox: EventOutbox;
+  /** The organization's outbound messages with their deliveries, by type, status and time. */
+  messageLog: MessageLog;
   /** Each organization's endpoint subscriptions, cached for the outbox; closed with the hub. */
   subscriptions: SubscriptionCache;
   retention: Retention;
@@ -135,6 +138,7 @@ export function createServices(deps: ServiceDeps): Services {
     resealer: new SecretResealer(db, secrets),
     outbox,
     subscriptions,
+    messageLog: new MessageLog(db, provider),
     retention: new Retention(db, outbound.retentionMs, logger, clock),
     worker,
     metrics: databaseMetrics({ jobs: jobStore, queues: worker.queues, pool: poolStatsOf(db), clock }),

@@ -10,6 +10,7 @@ import { parseInput } from '../domain/validation';
 import type { Services } from '../services';
 import { orgOf, requireApiKey } from './auth';
 import { contract } from './contract';
+import { messageLogContracts } from './contracts/message-log';
 import { recoverInput, testEventInput, webhookEndpointContracts as c } from './contracts/webhook-endpoints';
 
 type ById = { Params: { id: string } };
@@ -31,11 +32,23 @@ export function endpointJson(endpoint: WebhookEndpoint) {
 }
 
 export function webhookEndpointRoutes(services: Services) {
-  const { endpoints, db } = services;
+  const { endpoints, db, messageLog } = services;
   return async (app: FastifyInstance) => {
     app.addHook('onRequest', requireApiKey(services));
 
     app.get('/event-types', contract(c.listEventTypes), async () => eventTypes.map(({ type, description, example }) => ({ type, description, example })));
+
+    app.get('/messages', contract(messageLogContracts.listMessages), async (request) => {
+      const { messages, nextCursor } = await messageLog.query(orgOf(request), request.query);
+      const iso = (date: Date | null) => date?.toISOString() ?? null;
+      return {
+        messages: messages.map((m) => ({
+          ...m, createdAt: m.createdAt.toISOString(),
+          deliveries: m.deliveries.map((d) => ({ ...d, nextAttemptAt: iso(d.nextAttemptAt), completedAt: iso(d.completedAt) })),
+        })),
+        nextCursor,
+      };
+    });
 
     app.post('/', contract(c.createEndpoint), async (request, reply) => {
       const { endpoint, secret } = await endpoints.create(orgOf(request), request.body);
