@@ -14,6 +14,7 @@ import { clientAddress, type TrustProxy } from './lib/client-address';
 import { writeRawError } from './lib/raw-error';
 import { apiKeyOf } from './rest/auth';
 import { installContracts } from './rest/contract';
+import { eventRoutes } from './rest/events';
 import { integrationRoutes } from './rest/integrations';
 import { openApiRoutes } from './rest/openapi/routes';
 import { webhookEndpointRoutes } from './rest/webhook-endpoints';
@@ -77,6 +78,7 @@ export async function mountApi(app: FastifyInstance, { services, graphql: settin
   await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
+  await app.register(eventRoutes(services), { prefix: '/api/v1/events' });
   await app.register(openApiRoutes(routes), { prefix: '/api/v1' });
 
   app.addHook('preClose', async () => {

@@ -9,6 +9,7 @@ import { DEFAULT_SCHEDULE, parseSchedule } from './domain/events/retry-schedule'
 import type { AuthFailureLimit } from './domain/orgs/authenticator';
 import { parseKeys } from './lib/crypto/keyring';
 import { trustedProxies } from './lib/client-address';
+import { signatureFormats, type SignatureFormat } from './lib/webhook-signatures';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be "true" or "false"' })
@@ -107,6 +108,16 @@ const envSchema = z.object({
   HUB_MIGRATE_ON_START: booleanFlag.default(true),
   /** After SIGTERM, keep serving this long while /readyz answers 503, so load balancers stop routing here first. */
   HUB_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  /** A catalog of the product's event types (JSON, or YAML by a .yaml/.yml extension), loaded at start: see examples/catalogs/. */
+  HUB_EVENT_CATALOG: z.string().min(1).optional(),
+  /** The header that carries the product's own signature of every delivery (Standard Webhooks headers are always sent too). */
+  HUB_SIGNATURE_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be an HTTP header name, e.g. X-Fractal-Signature')
+    .refine((name) => !name.toLowerCase().startsWith('webhook-') && !['content-type', 'user-agent', 'content-length', 'host'].includes(name.toLowerCase()), 'must not be a Standard Webhooks header or one the hub sets itself')
+    .default('X-Fractal-Signature'),
+  /** How that header's value is written: `sha256=<hex>` (the Fractal webhook reference) or bare `<hex>` (the Fractio webhook tutorial). */
+  HUB_SIGNATURE_FORMAT: z.enum(signatureFormats, { message: 'must be "sha256=hex" or "hex"' }).default('sha256=hex'),
   /** When set, GET /metrics answers only `Authorization: Bearer <this token>`. */
   HUB_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
 });
@@ -139,6 +150,8 @@ export interface Config {
   shutdownDelayMs: number;
   /** The bearer token GET /metrics requires; unset: /metrics is open. */
   metricsToken: string | undefined;
+  /** Absolute path of the event catalog loaded at start, if any. */
+  eventCatalog: string | undefined;
 }
 
 export interface GraphQLSettings {
@@ -164,6 +177,14 @@ export interface OutboundSettings {
   disableAfterMs: number;
   secretOverlapMs: number;
   retentionMs: number;
+  /** The product's signature header of every delivery, beside the Standard Webhooks headers. */
+  signature: SignatureSettings;
+}
+
+export interface SignatureSettings {
+  /** Header name, e.g. X-Fractal-Signature. */
+  header: string;
+  format: SignatureFormat;
 }
 
 export interface JobSettings {
@@ -241,11 +262,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       disableAfterMs: e.HUB_ENDPOINT_DISABLE_AFTER_HOURS * 3_600_000,
       secretOverlapMs: e.HUB_ENDPOINT_SECRET_OVERLAP_HOURS * 3_600_000,
       retentionMs: e.HUB_RETENTION_DAYS * 86_400_000,
+      signature: { header: e.HUB_SIGNATURE_HEADER, format: e.HUB_SIGNATURE_FORMAT },
     },
     authFailures: { limit: e.HUB_AUTH_FAILURE_LIMIT, windowMs: e.HUB_AUTH_FAILURE_WINDOW_SECONDS * 1000 },
     trustProxy: e.HUB_TRUST_PROXY || undefined,
     migrateOnStart: e.HUB_MIGRATE_ON_START,
     shutdownDelayMs: e.HUB_SHUTDOWN_DELAY_MS,
     metricsToken: e.HUB_METRICS_TOKEN,
+    eventCatalog: e.HUB_EVENT_CATALOG ? path.resolve(e.HUB_EVENT_CATALOG) : undefined,
   };
 }

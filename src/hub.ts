@@ -3,7 +3,8 @@
  * migrates as a step of its own), event bus, services, HTTP server. Used by main.ts, the CLI and
  * the tests, so all three run the same thing.
  */
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
+import { ValidationError } from './domain/errors';
 import type { Clock } from './lib/clock';
 import { connectDb } from './db/connection';
 import { applyMigrations } from './db/migrate';
@@ -62,6 +63,7 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
     authFailures: config.authFailures,
     clock: options.clock,
   });
+  if (config.eventCatalog) await loadEventCatalog(services, config.eventCatalog, logger, db);
   return {
     services,
     health: new Health(db, config.database.provider),
@@ -76,6 +78,21 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
       await db.$disconnect();
     },
   };
+}
+
+/**
+ * HUB_EVENT_CATALOG: the product's event types, put at every start (a type of the file replaces
+ * the stored one; types not in the file stay). A bad file stops the start, naming its problems.
+ */
+async function loadEventCatalog(services: Services, file: string, logger: Logger, db: { $disconnect(): Promise<void> }): Promise<void> {
+  try {
+    const types = await services.eventTypes.loadFile(file);
+    logger.info({ file, eventTypes: types.length }, 'loaded the event catalog');
+  } catch (error) {
+    await db.$disconnect();
+    const detail = error instanceof ValidationError ? error.fields.map((field) => `${field.path}: ${field.message}`) : [(error as Error).message];
+    throw new ConfigError(detail.map((line) => `HUB_EVENT_CATALOG (${file}): ${line}`));
+  }
 }
 
 /** The configured keys, or (development) the key file, saying where it is: that file and the database belong together. */

@@ -12,7 +12,9 @@ import type { Provider } from './db/provider-schemas';
 import { Connections } from './domain/connections';
 import { Deliverer } from './domain/events/deliverer';
 import { EndpointService } from './domain/events/endpoints';
+import { EventTypeService } from './domain/events/event-types';
 import { EventOutbox } from './domain/events/outbox';
+import { Publisher } from './domain/events/publish';
 import { Retention } from './domain/events/retention';
 import { RetrySchedule } from './domain/events/retry-schedule';
 import { MessageLog } from './domain/events/message-log';
@@ -52,6 +54,10 @@ export interface Services {
   webhooks: WebhookIngest;
   webhookEvents: WebhookEvents;
   endpoints: EndpointService;
+  /** The product's own event types (deployment-wide), beside the hub's. */
+  eventTypes: EventTypeService;
+  /** Publishing the product's events to its organizations' endpoints. */
+  publisher: Publisher;
   /** Re-seals every stored secret with the active key (`hub -- secrets reseal`). */
   resealer: SecretResealer;
   outbox: EventOutbox;
@@ -96,11 +102,12 @@ export function createServices(deps: ServiceDeps): Services {
   const connections = new Connections(integrations, http, logger);
   const health = new IntegrationHealth(outbox, events);
   const sync = new SyncService(db, provider, integrations, connections, events, outbox, health, logger, { clock });
-  const endpoints = new EndpointService(db, secrets, outbox, jobStore, events, subscriptions, {
+  const eventTypes = new EventTypeService(db, { clock });
+  const endpoints = new EndpointService(db, secrets, outbox, jobStore, events, subscriptions, eventTypes, {
     allowPrivateTargets, secretOverlapMs: outbound.secretOverlapMs, deliverAttempts: schedule.maxAttempts, clock,
   });
   const deliverer = new Deliverer(db, http, endpoints, outbox, events, subscriptions, new RateLimiter(() => clock().getTime()), logger, {
-    timeoutMs: outbound.timeoutMs, disableAfterMs: outbound.disableAfterMs, schedule, clock,
+    timeoutMs: outbound.timeoutMs, disableAfterMs: outbound.disableAfterMs, schedule, clock, signature: outbound.signature,
   });
   const worker = new JobWorker(
     db,
@@ -135,6 +142,8 @@ export function createServices(deps: ServiceDeps): Services {
     webhooks: new WebhookIngest(new WebhookTargets(integrations, clock), inbox, events, { onStored: () => worker.wake(), clock }),
     webhookEvents: new WebhookEvents(db, jobStore, events, { maxAttempts: jobs.maxAttempts, wake: () => worker.wake(), clock }),
     endpoints,
+    eventTypes,
+    publisher: new Publisher(db, eventTypes, outbox, { clock }),
     resealer: new SecretResealer(db, secrets),
     outbox,
     subscriptions,

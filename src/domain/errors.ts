@@ -26,3 +26,8 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
 }
+
+/** The caller is known but may not do this (e.g. an organization's key naming another organization). */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}

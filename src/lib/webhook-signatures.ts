@@ -13,6 +13,16 @@ export function hexSignature(secret: string, body: RawBody): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+/** How a product's own signature header writes the HMAC: `sha256=<hex>` (Fractal's reference) or bare `<hex>` (Fractio's tutorial). */
+export const signatureFormats = ['sha256=hex', 'hex'] as const;
+export type SignatureFormat = (typeof signatureFormats)[number];
+
+/** The HMAC-SHA256 of the body under the secret's UTF-8 bytes, written in `format`. */
+export function productSignature(secret: string, body: RawBody, format: SignatureFormat): string {
+  const hex = createHmac('sha256', secret).update(body).digest('hex');
+  return format === 'hex' ? hex : `sha256=${hex}`;
+}
+
 /** True when `header` is exactly `sha256=<hex>` of the body under one of the secrets. */
 export function verifyHexSignature(header: string | undefined, body: RawBody, secrets: readonly string[]): boolean {
   if (!header) return false;

@@ -5,7 +5,7 @@
  * 500 that carries no stack trace and no input.
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldProblem } from '../domain/errors';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../domain/errors';
 import { WebhookRejectedError, type RejectionReason } from '../domain/webhooks/ingest';
 
 /** Seed 000's troubleshooting table, plus 403 for a disabled integration. */
@@ -26,6 +26,7 @@ function statusOf(error: DomainError): number {
   if (error instanceof ValidationError) return 400;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
+  if (error instanceof ForbiddenError) return 403;
   return 400;
 }
 

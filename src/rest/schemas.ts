@@ -125,7 +125,18 @@ export const createdWebhookEndpoint = webhookEndpoint.extend({ secret: z.string(
 export const endpointSecret = z.object({ secret: z.string(), previousSecret: z.string().nullable(), previousSecretValidUntil: nullableTimestamp }).strict();
 export const rotatedSecret = z.object({ secret: z.string(), previousSecretValidUntil: timestamp }).strict();
 
-export const eventType = z.object({ type: z.string(), description: z.string(), example: z.record(z.string(), z.unknown()) }).strict();
+export const eventType = z
+  .object({
+    type: z.string().meta({ description: 'lowercase dotted name, e.g. offering.status.changed' }),
+    description: z.string(),
+    example: z.record(z.string(), z.unknown()).meta({ description: 'an example of its data' }),
+    origin: z.enum(['hub', 'product']).meta({ description: "hub: the hub's own (read-only); product: defined by the product with a platform key" }),
+    schema: z.record(z.string(), z.unknown()).nullable().meta({ description: "the JSON Schema (2020-12) its data is validated against; null for the hub's own types" }),
+    archived: z.boolean().meta({ description: 'an archived type takes no new events' }),
+  })
+  .strict();
+
+export const published = z.object({ id: z.string().meta({ description: 'the message id (msg_…): the body\'s "id" and every delivery\'s webhook-id' }) }).strict();
 
 export const message = z
   .object({

@@ -2,18 +2,25 @@
  * Outbound webhook endpoints over REST (seed 001: `POST /v1/webhooks` with `{"url", "events"}`,
  * the key as `Authorization: Bearer` or `X-Api-Key`), a thin layer over EndpointService.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { eventTypes } from '../domain/events/catalog';
+import { assertMayManageEventTypes } from '../domain/events/access';
 import type { WebhookEndpoint } from '../domain/events/endpoints';
 import { parseInput } from '../domain/validation';
 import type { Services } from '../services';
 import { orgOf, requireApiKey } from './auth';
 import { contract } from './contract';
+import { eventTypeContracts as t } from './contracts/events';
 import { messageLogContracts } from './contracts/message-log';
 import { recoverInput, testEventInput, webhookEndpointContracts as c } from './contracts/webhook-endpoints';
 
 type ById = { Params: { id: string } };
+type ByType = { Params: { type: string } };
+
+function principalOf(request: FastifyRequest) {
+  if (!request.principal) throw new Error('route reached without authentication');
+  return request.principal;
+}
 
 export function endpointJson(endpoint: WebhookEndpoint) {
   return {
@@ -36,7 +43,17 @@ export function webhookEndpointRoutes(services: Services) {
   return async (app: FastifyInstance) => {
     app.addHook('onRequest', requireApiKey(services));
 
-    app.get('/event-types', contract(c.listEventTypes), async () => eventTypes.map(({ type, description, example }) => ({ type, description, example })));
+    app.get('/event-types', contract(c.listEventTypes), async () => services.eventTypes.list());
+    app.get<ByType>('/event-types/:type', contract(t.getEventType), async (request) => services.eventTypes.get(request.params.type));
+    app.put<ByType>('/event-types/:type', contract(t.putEventType), async (request, reply) => {
+      assertMayManageEventTypes(principalOf(request));
+      const { entry, created } = await services.eventTypes.put(request.params.type, request.body);
+      return reply.status(created ? 201 : 200).send(entry);
+    });
+    app.delete<ByType>('/event-types/:type', contract(t.archiveEventType), async (request) => {
+      assertMayManageEventTypes(principalOf(request));
+      return services.eventTypes.archive(request.params.type);
+    });
 
     app.get('/messages', contract(messageLogContracts.listMessages), async (request) => {
       const { messages, nextCursor } = await messageLog.query(orgOf(request), request.query);
@@ -66,8 +83,8 @@ export function webhookEndpointRoutes(services: Services) {
     app.post<ById>('/:id/secret/rotate', contract(c.rotateEndpointSecret), async (request) => endpoints.rotateSecret(orgOf(request), request.params.id));
 
     app.post<ById>('/:id/test', contract(c.sendTestEvent), async (request, reply) => {
-      const { eventType } = parseInput(testEventInput, request.body ?? {});
-      const eventId = await endpoints.sendTest(orgOf(request), request.params.id, eventType);
+      const { eventType, data } = parseInput(testEventInput, request.body ?? {});
+      const eventId = await endpoints.sendTest(orgOf(request), request.params.id, eventType, data);
       return reply.status(202).send({ eventId });
     });
 

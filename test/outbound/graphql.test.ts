@@ -93,7 +93,7 @@ describe('retention', () => {
     const attempts = await hub.services.db.deliveryAttempt.count();
     expect(attempts).toBeGreaterThan(0);
     // Nothing is old yet.
-    expect(await hub.services.retention.run()).toEqual({ events: 0, attempts: 0, webhooks: 0, jobs: 0 });
+    expect(await hub.services.retention.run()).toEqual({ events: 0, attempts: 0, webhooks: 0, jobs: 0, idempotencyKeys: 0 });
     // Age everything by two days.
     const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
     await hub.services.db.hubEvent.updateMany({ data: { createdAt: twoDaysAgo } });

@@ -1,6 +1,7 @@
 /**
  * The job that sends one event to one endpoint. Every attempt is signed twice over the exact
- * body: seed 003's `X-Fractal-Signature: sha256=<hex>` and Standard Webhooks (`webhook-id` = the
+ * body: the product's own header (by default the webhook reference's `X-Fractal-Signature:
+ * sha256=<hex>`; its name and format are settings) and Standard Webhooks (`webhook-id` = the
  * event id, the same on every retry; `webhook-timestamp` of this attempt; `webhook-signature` with
  * one `v1,` entry per valid secret, two during a rotation). Every attempt is logged.
  *
@@ -21,7 +22,8 @@ import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import { metrics } from '../../lib/metrics';
 import type { RateLimiter } from '../../lib/rate-limiter';
-import { hexSignature, standardSignature } from '../../lib/webhook-signatures';
+import { productSignature, standardSignature } from '../../lib/webhook-signatures';
+import type { SignatureSettings } from '../../config';
 import { completeJobs, DeferJobError, type FailedAttempt, type JobContext, type JobHandler } from '../../jobs/worker';
 import type { EndpointService } from './endpoints';
 import { DELIVER_QUEUE, type EventOutbox } from './outbox';
@@ -34,6 +36,8 @@ export interface DelivererOptions {
   disableAfterMs: number;
   schedule: RetrySchedule;
   clock: Clock;
+  /** The product's own signature header (HUB_SIGNATURE_HEADER, HUB_SIGNATURE_FORMAT). */
+  signature: SignatureSettings;
 }
 
 /** Kept of each answer in the attempt log. */
@@ -183,7 +187,7 @@ export class Deliverer implements JobHandler {
     const headers = {
       'content-type': 'application/json',
       'user-agent': USER_AGENT,
-      'x-fractal-signature': hexSignature(secrets[0]!, event.payload),
+      [this.options.signature.header.toLowerCase()]: productSignature(secrets[0]!, event.payload, this.options.signature.format),
       'webhook-id': event.id,
       'webhook-timestamp': String(timestamp),
       'webhook-signature': secrets.map((secret) => standardSignature(secret, event.id, timestamp, event.payload)).join(' '),

@@ -17,7 +17,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { httpUrl } from '../integrations/inputs';
 import type { SealedSecrets } from '../secrets/sealed-secrets';
 import { parseInput } from '../validation';
-import { findEventType, isKnownPattern } from './catalog';
+import { schemaProblems, type EventTypeService } from './event-types';
 import { DELIVER_QUEUE, type EventOutbox } from './outbox';
 import type { SubscriptionCache } from './subscriptions';
 
@@ -61,6 +61,7 @@ export class EndpointService {
     private readonly jobs: JobStore,
     private readonly events: EventBus,
     private readonly subscriptions: SubscriptionCache,
+    private readonly eventTypes: EventTypeService,
     private readonly options: EndpointOptions,
   ) {}
 
@@ -77,7 +78,7 @@ export class EndpointService {
   /** Registers an endpoint; the answer is the only one that carries its secret unasked. */
   async create(orgId: string, raw: unknown): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     const input = parseInput(createInput, withSeedNames(raw));
-    this.check(input);
+    await this.check(input);
     const id = newId('ep');
     const secret = newSecret();
     const endpoint = await this.db.webhookEndpoint.create({
@@ -94,7 +95,7 @@ export class EndpointService {
   async update(orgId: string, id: string, raw: unknown): Promise<WebhookEndpoint> {
     const existing = await this.get(orgId, id);
     const input = parseInput(updateInput, withSeedNames(raw));
-    this.check(input);
+    await this.check(input);
     const reenabled = input.enabled === true && !existing.enabled;
     const endpoint = await this.db.webhookEndpoint.update({
       where: { id },
@@ -149,13 +150,20 @@ export class EndpointService {
     return [current, this.secrets.open('endpointPreviousSecret', endpoint, endpoint.previousSecretSealed)];
   }
 
-  /** Sends an event of the catalog (its example data, marked as a test) to this endpoint only. */
-  async sendTest(orgId: string, id: string, eventType = 'integration.updated'): Promise<string> {
+  /**
+   * Sends an event of the catalog to this endpoint only (the webhook tutorial's playground:
+   * "select an event type, customise the payload, send test event"). Without `data`, the type's
+   * example is sent; given `data` must be valid against a product type's schema. The hub's own
+   * types' data is marked `test: true`; a product type's is sent as given, since its schema may
+   * not allow an extra field.
+   */
+  async sendTest(orgId: string, id: string, eventType = 'integration.updated', data?: Record<string, unknown>): Promise<string> {
     const endpoint = await this.get(orgId, id);
-    const type = findEventType(eventType);
-    if (!type) throw new ValidationError([{ path: 'eventType', message: `unknown event type "${eventType}"; see eventTypes` }]);
+    const type = await this.eventTypes.forTestEvent(eventType);
+    if (data && type.validate && !type.validate(data)) throw new ValidationError(schemaProblems(type.validate.errors, 'data'));
     if (!endpoint.enabled) throw new ValidationError([{ path: 'endpointId', message: 'the endpoint is disabled; enable it first' }]);
-    const eventId = await this.db.$transaction((tx) => this.outbox.emit(tx, orgId, type.type, { ...type.example, test: true }, { endpointId: id, now: this.options.clock() }));
+    const payload = type.validate ? (data ?? type.example) : { ...(data ?? type.example), test: true };
+    const eventId = await this.db.$transaction((tx) => this.outbox.emit(tx, orgId, eventType, payload, { endpointId: id, now: this.options.clock() }));
     this.outbox.committed();
     return eventId;
   }
@@ -189,13 +197,13 @@ export class EndpointService {
     this.outbox.committed();
   }
 
-  private check(input: { url?: string; eventTypes?: string[] }): void {
+  private async check(input: { url?: string; eventTypes?: string[] }): Promise<void> {
     const problems = [];
     if (input.url !== undefined && new URL(input.url).protocol !== 'https:' && !this.options.allowPrivateTargets) {
       problems.push({ path: 'url', message: 'must be an https:// URL (http is allowed only with HUB_ALLOW_PRIVATE_TARGETS=true)' });
     }
     for (const [index, pattern] of (input.eventTypes ?? []).entries()) {
-      if (!isKnownPattern(pattern)) problems.push({ path: `eventTypes.${index}`, message: `"${pattern}" matches no event type; see eventTypes (patterns: "item.*", "*")` });
+      if (!(await this.eventTypes.isKnownPattern(pattern))) problems.push({ path: `eventTypes.${index}`, message: `"${pattern}" matches no event type; see eventTypes (patterns: "item.*", "*")` });
     }
     if (problems.length) throw new ValidationError(problems);
   }

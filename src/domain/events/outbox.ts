@@ -45,9 +45,14 @@ export interface Emitted {
 const eventColumns = ['id', 'orgId', 'type', 'payload', 'createdAt'] as const;
 const deliveryColumns = ['id', 'orgId', 'eventId', 'endpointId', 'status', 'attempts', 'nextAttemptAt', 'createdAt', 'updatedAt'] as const;
 
-/** The exact body every delivery of the event sends, compact JSON: {"id", "event", "timestamp", "data"}. */
+/**
+ * The exact body every delivery of the event sends: compact JSON.stringify of parsed JSON, so a
+ * receiver that parses the body and stringifies it again (the webhook tutorial's handler signs
+ * JSON.stringify(req.body)) gets these exact bytes. `type` repeats `event` for receivers that
+ * switch on event.type.
+ */
 export function eventPayload(id: string, type: string, at: Date, data: Record<string, unknown>): string {
-  return JSON.stringify({ id, event: type, timestamp: at.toISOString(), data });
+  return JSON.stringify({ id, event: type, type, timestamp: at.toISOString(), data });
 }
 
 export class EventOutbox {

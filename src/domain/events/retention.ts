@@ -1,12 +1,14 @@
 /**
  * Deletes what is older than the retention age, on a schedule, so the database does not grow
  * without bound: outbound events (their deliveries and attempt logs go with them), attempt logs,
- * inbound webhooks (their transfer requests go with them) and dead jobs. In chunks, so one run
+ * inbound webhooks (their transfer requests go with them), dead jobs, and publish idempotency
+ * keys past their 24-hour window. In chunks, so one run
  * never holds a long transaction.
  */
 import type { Db } from '../../db/connection';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
+import { IDEMPOTENCY_WINDOW_MS } from './publish';
 
 const CHUNK = 1000;
 
@@ -15,6 +17,7 @@ export interface RetentionResult {
   attempts: number;
   webhooks: number;
   jobs: number;
+  idempotencyKeys: number;
 }
 
 export class Retention {
@@ -44,6 +47,8 @@ export class Retention {
       attempts: await chunked((take) => this.db.deliveryAttempt.findMany({ where: { attemptedAt: { lt: cutoff } }, select: { id: true }, take }), (ids) => this.db.deliveryAttempt.deleteMany({ where: { id: { in: ids } } })),
       webhooks: await chunked((take) => this.db.webhookEvent.findMany({ where: { receivedAt: { lt: cutoff } }, select: { id: true }, take }), (ids) => this.db.webhookEvent.deleteMany({ where: { id: { in: ids } } })),
       jobs: await chunked((take) => this.db.job.findMany({ where: { status: 'dead', updatedAt: { lt: cutoff } }, select: { id: true }, take }), (ids) => this.db.job.deleteMany({ where: { id: { in: ids } } })),
+      // Keyed by (orgId, key), not id: small rows, deleted in one statement.
+      idempotencyKeys: (await this.db.publishIdempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(this.clock().getTime() - IDEMPOTENCY_WINDOW_MS) } } })).count,
     };
     if (Object.values(result).some((count) => count > 0)) this.logger.info({ ...result, cutoff }, 'retention: deleted old records');
     return result;

@@ -2,7 +2,7 @@
  * Typed errors: mutations return `ValidationError` (with the offending fields) or
  * `NotFoundError` as members of their result union, instead of a generic GraphQL error.
  */
-import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors';
 import { builder } from '../builder';
 
 export const ErrorInterface = builder.interfaceRef<Error & { code?: string }>('Error').implement({
@@ -36,6 +36,12 @@ builder.objectType(NotFoundError, {
 builder.objectType(ConflictError, {
   name: 'ConflictError',
   description: 'The operation clashes with the current state, e.g. a sync is already running',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'Your key may not do this, e.g. an organization key changing the deployment-wide event types',
   interfaces: [ErrorInterface],
 });
 

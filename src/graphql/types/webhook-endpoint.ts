@@ -6,7 +6,7 @@
  */
 import { PothosValidationError } from '@pothos/core';
 import { filter, pipe } from 'graphql-yoga';
-import { eventTypes, type EventType } from '../../domain/events/catalog';
+import type { CatalogEntry } from '../../domain/events/event-types';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import { decodeCursor, deliveryStatuses, encodeCursor, MAX_PAGE } from '../../domain/events/message-log';
 import type { WebhookEndpoint } from '../../domain/events/endpoints';
@@ -16,12 +16,15 @@ import { orgIdOf } from '../context';
 import { inCallersOrg, pageInCallersOrg } from '../org-scope';
 import { domainErrors } from './errors';
 
-const EventTypeRef = builder.objectRef<EventType>('EventType').implement({
-  description: 'An event the hub sends to webhook endpoints',
+export const EventTypeRef = builder.objectRef<CatalogEntry>('EventType').implement({
+  description: "An event type webhook endpoints can subscribe to: one of the hub's own, or one the product defines",
   fields: (t) => ({
     type: t.exposeString('type'),
     description: t.exposeString('description'),
     exampleData: t.field({ type: 'JSONObject', description: 'An example of its `data`', resolve: (e) => e.example }),
+    origin: t.exposeString('origin', { description: '"hub" (the hub\'s own, read-only) or "product" (defined with a platform key)' }),
+    schema: t.field({ type: 'JSONObject', nullable: true, description: "The JSON Schema (2020-12) its data is validated against; null for the hub's own types", resolve: (e) => e.schema }),
+    archived: t.exposeBoolean('archived', { description: 'An archived type takes no new events' }),
   }),
 });
 
@@ -137,7 +140,7 @@ function endpointFields(input: typeof EndpointInput.$inferInput) {
 }
 
 builder.queryFields((t) => ({
-  eventTypes: t.field({ type: [EventTypeRef], description: 'The events the hub sends, with example data', resolve: () => [...eventTypes] }),
+  eventTypes: t.field({ type: [EventTypeRef], description: "The event types endpoints can subscribe to, the hub's and the product's, with example data", resolve: (_root, _args, ctx) => ctx.services.eventTypes.list() }),
   webhookEndpoints: t.prismaField({
     type: ['WebhookEndpoint'],
     resolve: (query, _root, _args, ctx) => ctx.services.db.webhookEndpoint.findMany({ ...query, where: { orgId: orgIdOf(ctx) }, orderBy: { createdAt: 'asc' } }),
@@ -248,10 +251,10 @@ builder.mutationFields((t) => ({
   }),
   sendTestEvent: t.field({
     type: 'String',
-    description: "Sends an event of the catalog (its example data, with test: true) to this endpoint only; returns the event id",
+    description: "Sends an event of the catalog to this endpoint only: `data` (validated against a product type's schema) or the type's example; returns the event id",
     errors: { types: domainErrors },
-    args: { endpointId: t.arg.string({ required: true }), eventType: t.arg.string() },
-    resolve: (_root, args, ctx) => ctx.services.endpoints.sendTest(orgIdOf(ctx), args.endpointId, args.eventType ?? undefined),
+    args: { endpointId: t.arg.string({ required: true }), eventType: t.arg.string(), data: t.arg({ type: 'JSONObject', description: "The event's data; default: the type's example" }) },
+    resolve: (_root, args, ctx) => ctx.services.endpoints.sendTest(orgIdOf(ctx), args.endpointId, args.eventType ?? undefined, args.data ?? undefined),
   }),
   resendWebhookMessage: t.field({
     type: 'Boolean',

@@ -11,7 +11,13 @@ const limitMessage = 'must be a whole number from 1 to 500';
 const limit = z.coerce.number({ message: limitMessage }).int(limitMessage).min(1, limitMessage).max(500, limitMessage).default(50).meta({ description: 'at most this many, newest first' });
 
 export const testEventInput = z
-  .object({ eventType: z.string({ message: 'must be an event type of the catalog, e.g. "item.updated"' }).optional().meta({ description: 'default integration.updated' }) }, { message: 'body must be a JSON object' })
+  .object(
+    {
+      eventType: z.string({ message: 'must be an event type of the catalog, e.g. "item.updated"' }).optional().meta({ description: 'default integration.updated' }),
+      data: z.record(z.string(), z.unknown(), { message: 'must be a JSON object' }).optional().meta({ description: "the event's data, validated against a product type's schema; default: the type's example" }),
+    },
+    { message: 'body must be a JSON object' },
+  )
   .strict();
 export const recoverInput = z.object({ since: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }) }, { message: 'body must be a JSON object' }).strict();
 
@@ -25,6 +31,7 @@ export const webhookEndpointContracts = {
   listEventTypes: {
     operationId: 'listEventTypes',
     summary: 'List the event types an endpoint can subscribe to',
+    description: "The hub's own types and the product's, each with its origin, an example of its data and (product types) its JSON Schema.",
     tag,
     auth: 'apiKey',
     responses: { 200: { description: 'the catalog, each type with an example of its data', schema: z.array(eventType) } },
@@ -98,13 +105,13 @@ export const webhookEndpointContracts = {
   sendTestEvent: {
     operationId: 'sendTestEvent',
     summary: 'Send a test event to this endpoint',
-    description: "The event type's example data, marked `test: true`, to this endpoint only.",
+    description: "To this endpoint only: the given `data` (validated against a product type's schema), or the type's example. The hub's own types' data is marked `test: true`.",
     tag,
     auth: 'apiKey',
     params: byId,
-    body: { schema: testEventInput, example: { eventType: 'item.updated' } },
+    body: { schema: testEventInput, example: { eventType: 'offering.status.changed', data: { offering_id: 'off_abc123', previous_status: 'pending_review', new_status: 'open' } } },
     responses: { 202: { description: 'queued for delivery', schema: z.object({ eventId: z.string() }).strict(), example: { eventId: 'hev_3k2v9x0q4m1r8t6w2y5z' } } },
-    errors: { 400: 'unknown event type, or the endpoint is disabled', 404: noEndpoint },
+    errors: { 400: 'unknown or archived event type, data that violates its schema (each failing path named), or the endpoint is disabled', 404: noEndpoint },
   },
   listEndpointMessages: {
     operationId: 'listEndpointMessages',

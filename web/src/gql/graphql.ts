@@ -138,12 +138,15 @@ export type WebhookOutcome =
 
 type FailureFields_ConflictError_Fragment = { code: string, message: string };
 
+type FailureFields_ForbiddenError_Fragment = { code: string, message: string };
+
 type FailureFields_NotFoundError_Fragment = { code: string, message: string };
 
 type FailureFields_ValidationError_Fragment = { code: string, message: string, fields: Array<{ path: string, message: string }> };
 
 export type FailureFieldsFragment =
   | FailureFields_ConflictError_Fragment
+  | FailureFields_ForbiddenError_Fragment
   | FailureFields_NotFoundError_Fragment
   | FailureFields_ValidationError_Fragment
 ;
