@@ -16,6 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  fragment FailureFields on Error {\n    code\n    message\n    ... on ValidationError { fields { path message } }\n  }\n": typeof types.FailureFieldsFragmentDoc,
+    "\n  query MessageLog($eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime, $after: String) {\n    messageLog(eventType: $eventType, status: $status, since: $since, until: $until, first: 50, after: $after) {\n      edges {\n        node {\n          messageId eventType createdAt payload\n          deliveries { endpointId status attempts nextAttemptAt lastStatusCode lastError completedAt attemptLog { ...AttemptFields } }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    webhookEndpoints { endpointId url }\n    eventTypes { type }\n  }\n": typeof types.MessageLogDocument,
     "\n  fragment EndpointFields on WebhookEndpoint {\n    endpointId url description eventTypes enabled disabledReason rateLimitPerSecond failingSince previousSecretValidUntil createdAt updatedAt\n  }\n": typeof types.EndpointFieldsFragmentDoc,
     "\n  query EndpointList {\n    webhookEndpoints { ...EndpointFields }\n    eventTypes { type description }\n  }\n": typeof types.EndpointListDocument,
     "\n  subscription EndpointChanges { webhookEndpointChanged { endpointId action } }\n": typeof types.EndpointChangesDocument,
@@ -61,6 +62,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment FailureFields on Error {\n    code\n    message\n    ... on ValidationError { fields { path message } }\n  }\n": types.FailureFieldsFragmentDoc,
+    "\n  query MessageLog($eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime, $after: String) {\n    messageLog(eventType: $eventType, status: $status, since: $since, until: $until, first: 50, after: $after) {\n      edges {\n        node {\n          messageId eventType createdAt payload\n          deliveries { endpointId status attempts nextAttemptAt lastStatusCode lastError completedAt attemptLog { ...AttemptFields } }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    webhookEndpoints { endpointId url }\n    eventTypes { type }\n  }\n": types.MessageLogDocument,
     "\n  fragment EndpointFields on WebhookEndpoint {\n    endpointId url description eventTypes enabled disabledReason rateLimitPerSecond failingSince previousSecretValidUntil createdAt updatedAt\n  }\n": types.EndpointFieldsFragmentDoc,
     "\n  query EndpointList {\n    webhookEndpoints { ...EndpointFields }\n    eventTypes { type description }\n  }\n": types.EndpointListDocument,
     "\n  subscription EndpointChanges { webhookEndpointChanged { endpointId action } }\n": types.EndpointChangesDocument,
@@ -109,6 +111,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment FailureFields on Error {\n    code\n    message\n    ... on ValidationError { fields { path message } }\n  }\n"): typeof import('./graphql').FailureFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessageLog($eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime, $after: String) {\n    messageLog(eventType: $eventType, status: $status, since: $since, until: $until, first: 50, after: $after) {\n      edges {\n        node {\n          messageId eventType createdAt payload\n          deliveries { endpointId status attempts nextAttemptAt lastStatusCode lastError completedAt attemptLog { ...AttemptFields } }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    webhookEndpoints { endpointId url }\n    eventTypes { type }\n  }\n"): typeof import('./graphql').MessageLogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -36,6 +36,13 @@ export type CredentialInput = {
   value: string;
 };
 
+/** pending, succeeded, failed (attempts used up, or 410) or cancelled (endpoint disabled) */
+export type DeliveryStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
 export type FieldMappingInput = {
   source: string;
   target: string;
@@ -155,6 +162,17 @@ export type FailureFieldsFragment =
   | FailureFields_NotFoundError_Fragment
   | FailureFields_ValidationError_Fragment
 ;
+
+export type MessageLogQueryVariables = Exact<{
+  eventType?: string | null | undefined;
+  status?: DeliveryStatus | null | undefined;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MessageLogQuery = { messageLog: { edges: Array<{ node: { messageId: string, eventType: string, createdAt: string, payload: string, deliveries: Array<{ endpointId: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, completedAt: string | null, attemptLog: Array<{ attemptId: string, eventId: string, attemptedAt: string, statusCode: number | null, latencyMs: number, responseBody: string | null, error: string | null }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, webhookEndpoints: Array<{ endpointId: string, url: string }>, eventTypes: Array<{ type: string }> };
 
 export type EndpointFieldsFragment = { endpointId: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: string | null, rateLimitPerSecond: number | null, failingSince: string | null, previousSecretValidUntil: string | null, createdAt: string, updatedAt: string };
 
@@ -635,6 +653,58 @@ export const SyncRunRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SyncRunRow"}) as unknown as TypedDocumentString<SyncRunRowFragment, unknown>;
+export const MessageLogDocument = new TypedDocumentString(`
+    query MessageLog($eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime, $after: String) {
+  messageLog(
+    eventType: $eventType
+    status: $status
+    since: $since
+    until: $until
+    first: 50
+    after: $after
+  ) {
+    edges {
+      node {
+        messageId
+        eventType
+        createdAt
+        payload
+        deliveries {
+          endpointId
+          status
+          attempts
+          nextAttemptAt
+          lastStatusCode
+          lastError
+          completedAt
+          attemptLog {
+            ...AttemptFields
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  webhookEndpoints {
+    endpointId
+    url
+  }
+  eventTypes {
+    type
+  }
+}
+    fragment AttemptFields on DeliveryAttempt {
+  attemptId
+  eventId
+  attemptedAt
+  statusCode
+  latencyMs
+  responseBody
+  error
+}`) as unknown as TypedDocumentString<MessageLogQuery, MessageLogQueryVariables>;
 export const EndpointListDocument = new TypedDocumentString(`
     query EndpointList {
   webhookEndpoints {

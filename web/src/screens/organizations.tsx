@@ -135,7 +135,7 @@ export function OrganizationScope({ session, orgId, onSignOut, children }: { ses
   }
   if (!organizations) return <Loading what="Loading the organization" />;
   const org = organizations.find((candidate) => candidate.orgId === orgId);
-  if (!org || org.status !== 'ACTIVE') {
+  if (org?.status !== 'ACTIVE') {
     return (
       <div className="shell">
         <PlatformTopbar onSignOut={onSignOut} />
