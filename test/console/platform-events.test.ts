@@ -207,7 +207,7 @@ describe("the product's events", () => {
     await expect(page.getByLabel('Payload').textContent()).resolves.toContain('off_EditedInConsole');
     await page.screenshot({ path: path.join(shots, 'message-log.png'), fullPage: true });
 
-    await page.getByLabel('Status').selectOption('FAILED');
+    await page.getByLabel('Delivery status').selectOption('FAILED');
     await page.getByText('No message matches these filters').waitFor();
     const url = new URL(page.url());
     expect([url.pathname, url.searchParams.get('type'), url.searchParams.get('status')]).toEqual([`/console/orgs/${acme.orgId}/messages`, 'offering.status.changed', 'FAILED']);

@@ -172,7 +172,7 @@ export type MessageLogQueryVariables = Exact<{
 }>;
 
 
-export type MessageLogQuery = { messageLog: { edges: Array<{ node: { messageId: string, eventType: string, createdAt: string, payload: string, deliveries: Array<{ endpointId: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, completedAt: string | null, attemptLog: Array<{ attemptId: string, eventId: string, attemptedAt: string, statusCode: number | null, latencyMs: number, responseBody: string | null, error: string | null }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, webhookEndpoints: Array<{ endpointId: string, url: string }>, eventTypes: Array<{ type: string }> };
+export type MessageLogQuery = { messageLog: { edges: Array<{ node: { messageId: string, eventType: string, createdAt: string, payload: string, deliveries: Array<{ endpointId: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, completedAt: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, webhookEndpoints: Array<{ endpointId: string, url: string }>, eventTypes: Array<{ type: string }> };
 
 export type EndpointFieldsFragment = { endpointId: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: string | null, rateLimitPerSecond: number | null, failingSince: string | null, previousSecretValidUntil: string | null, createdAt: string, updatedAt: string };
 
@@ -660,7 +660,7 @@ export const MessageLogDocument = new TypedDocumentString(`
     status: $status
     since: $since
     until: $until
-    first: 50
+    first: 25
     after: $after
   ) {
     edges {
@@ -677,9 +677,6 @@ export const MessageLogDocument = new TypedDocumentString(`
           lastStatusCode
           lastError
           completedAt
-          attemptLog {
-            ...AttemptFields
-          }
         }
       }
     }
@@ -696,15 +693,7 @@ export const MessageLogDocument = new TypedDocumentString(`
     type
   }
 }
-    fragment AttemptFields on DeliveryAttempt {
-  attemptId
-  eventId
-  attemptedAt
-  statusCode
-  latencyMs
-  responseBody
-  error
-}`) as unknown as TypedDocumentString<MessageLogQuery, MessageLogQueryVariables>;
+    `) as unknown as TypedDocumentString<MessageLogQuery, MessageLogQueryVariables>;
 export const EndpointListDocument = new TypedDocumentString(`
     query EndpointList {
   webhookEndpoints {
