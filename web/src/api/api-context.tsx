@@ -42,7 +42,13 @@ export function ApiProvider({ session: given, onSignOut, children }: { session: 
           liveRef.current = state;
           setLive(state);
         },
-        onRefused: () => signOut.current('The hub closed the live connection: this API key is no longer valid.'),
+        // A platform key is also refused for an organization disabled meanwhile: say both.
+        onRefused: () =>
+          signOut.current(
+            session.orgId
+              ? `The hub closed the live connection: this API key is no longer valid, or organization ${session.orgId} was disabled.`
+              : 'The hub closed the live connection: this API key is no longer valid.',
+          ),
       }),
     [session],
   );
