@@ -34,7 +34,6 @@ type Documents = {
     "\n  mutation ResendMessage($endpointId: String!, $eventId: String!) {\n    resendWebhookMessage(endpointId: $endpointId, eventId: $eventId) {\n      ... on MutationResendWebhookMessageSuccess { data }\n      ...FailureFields\n    }\n  }\n": typeof types.ResendMessageDocument,
     "\n  mutation RecoverMessages($endpointId: String!, $since: DateTime!) {\n    recoverWebhookMessages(endpointId: $endpointId, since: $since) {\n      ... on MutationRecoverWebhookMessagesSuccess { data }\n      ...FailureFields\n    }\n  }\n": typeof types.RecoverMessagesDocument,
     "\n  query EventTypeCatalog {\n    eventTypes { type origin description archived schema exampleData }\n  }\n": typeof types.EventTypeCatalogDocument,
-    "\n  query EndpointChoices {\n    webhookEndpoints { endpointId url enabled }\n  }\n": typeof types.EndpointChoicesDocument,
     "\n  fragment IntegrationSummary on Integration {\n    id connectorType enabled tenantUrl\n    connector { displayName }\n    health { status reason since }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n": typeof types.IntegrationSummaryFragmentDoc,
     "\n  query IntegrationList {\n    integrations { ...IntegrationSummary }\n    connectors { connectorType displayName description }\n  }\n": typeof types.IntegrationListDocument,
     "\n  subscription IntegrationListChanges { integrationChanged { integrationId action } }\n": typeof types.IntegrationListChangesDocument,
@@ -80,7 +79,6 @@ const documents: Documents = {
     "\n  mutation ResendMessage($endpointId: String!, $eventId: String!) {\n    resendWebhookMessage(endpointId: $endpointId, eventId: $eventId) {\n      ... on MutationResendWebhookMessageSuccess { data }\n      ...FailureFields\n    }\n  }\n": types.ResendMessageDocument,
     "\n  mutation RecoverMessages($endpointId: String!, $since: DateTime!) {\n    recoverWebhookMessages(endpointId: $endpointId, since: $since) {\n      ... on MutationRecoverWebhookMessagesSuccess { data }\n      ...FailureFields\n    }\n  }\n": types.RecoverMessagesDocument,
     "\n  query EventTypeCatalog {\n    eventTypes { type origin description archived schema exampleData }\n  }\n": types.EventTypeCatalogDocument,
-    "\n  query EndpointChoices {\n    webhookEndpoints { endpointId url enabled }\n  }\n": types.EndpointChoicesDocument,
     "\n  fragment IntegrationSummary on Integration {\n    id connectorType enabled tenantUrl\n    connector { displayName }\n    health { status reason since }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n": types.IntegrationSummaryFragmentDoc,
     "\n  query IntegrationList {\n    integrations { ...IntegrationSummary }\n    connectors { connectorType displayName description }\n  }\n": types.IntegrationListDocument,
     "\n  subscription IntegrationListChanges { integrationChanged { integrationId action } }\n": types.IntegrationListChangesDocument,
@@ -183,10 +181,6 @@ export function graphql(source: "\n  mutation RecoverMessages($endpointId: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EventTypeCatalog {\n    eventTypes { type origin description archived schema exampleData }\n  }\n"): typeof import('./graphql').EventTypeCatalogDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query EndpointChoices {\n    webhookEndpoints { endpointId url enabled }\n  }\n"): typeof import('./graphql').EndpointChoicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -317,11 +317,6 @@ export type EventTypeCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EventTypeCatalogQuery = { eventTypes: Array<{ type: string, origin: string, description: string, archived: boolean, schema: Record<string, unknown> | null, exampleData: Record<string, unknown> }> };
 
-export type EndpointChoicesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type EndpointChoicesQuery = { webhookEndpoints: Array<{ endpointId: string, url: string, enabled: boolean }> };
-
 export type IntegrationSummaryFragment = { id: string, connectorType: string, enabled: boolean, tenantUrl: string, connector: { displayName: string }, health: { status: HealthStatus, reason: string | null, since: string | null }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } };
 
 export type IntegrationListQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1017,15 +1012,6 @@ export const EventTypeCatalogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EventTypeCatalogQuery, EventTypeCatalogQueryVariables>;
-export const EndpointChoicesDocument = new TypedDocumentString(`
-    query EndpointChoices {
-  webhookEndpoints {
-    endpointId
-    url
-    enabled
-  }
-}
-    `) as unknown as TypedDocumentString<EndpointChoicesQuery, EndpointChoicesQueryVariables>;
 export const IntegrationListDocument = new TypedDocumentString(`
     query IntegrationList {
   integrations {

@@ -128,8 +128,3 @@ export const EventTypesQuery = graphql(`
   }
 `);
 
-export const EndpointChoices = graphql(`
-  query EndpointChoices {
-    webhookEndpoints { endpointId url enabled }
-  }
-`);
