@@ -7,11 +7,12 @@
  * Over the IPC channel: sends {url} once listening, then answers
  *   {seq, cmd: 'count'} with {seq, requests, unique}
  *   {seq, cmd: 'take'}  with {seq, ids, times} and forgets them (the next measurement starts empty).
- * Exits when the parent disconnects.
+ * Exits when the parent disconnects. With `--by-path` each request is recorded as "<webhook-id> <path>".
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+const byPath = process.argv.includes('--by-path');
 const epochMs = () => performance.timeOrigin + performance.now();
 let ids: string[] = [];
 let times: number[] = [];
@@ -21,7 +22,8 @@ const server = createServer((request, response) => {
   const id = request.headers['webhook-id'];
   request.on('data', () => undefined);
   request.on('end', () => {
-    const key = typeof id === 'string' ? id : '';
+    // With several endpoints on one receiver (the publish benchmark) a delivery is an id at a path.
+    const key = `${typeof id === 'string' ? id : ''}${byPath ? ` ${request.url}` : ''}`;
     ids.push(key);
     times.push(epochMs());
     unique.add(key);

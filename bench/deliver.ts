@@ -35,11 +35,11 @@ export interface DeliverOptions {
   pacedSeconds: number;
 }
 
-const epochMs = () => performance.timeOrigin + performance.now();
+export const epochMs = () => performance.timeOrigin + performance.now();
 type Reply = Record<string, unknown> & { error?: string };
 
 /** A child process spoken to over IPC: {seq, cmd, …} answered by {seq, …}. */
-class Child {
+export class Child {
   private seq = 0;
   private readonly waiting = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   private exited: Promise<number | null>;
@@ -85,13 +85,13 @@ class Child {
   }
 }
 
-interface Sent {
+export interface Sent {
   ids: string[];
   /** Epoch ms: the event's creation (hub) or the request's start (bare client). */
   created: number[];
 }
 
-interface Received {
+export interface Received {
   ids: string[];
   times: number[];
 }
@@ -110,7 +110,7 @@ export interface Measurement {
   settled?: { deliveries: Record<string, number>; attempts: number };
 }
 
-function analyse(sent: Sent, received: Received): Measurement {
+export function analyse(sent: Sent, received: Received): Measurement {
   const arrived = new Map<string, number>();
   received.ids.forEach((id, i) => {
     if (!arrived.has(id)) arrived.set(id, received.times[i]!);
@@ -134,7 +134,7 @@ function analyse(sent: Sent, received: Received): Measurement {
 }
 
 /** Waits until the receiver has seen `count` distinct ids; fails after `stallMs` without progress. */
-async function arrivals(receiver: Child, count: number, stallMs = 30_000): Promise<void> {
+export async function arrivals(receiver: Child, count: number, stallMs = 30_000): Promise<void> {
   let seen = -1;
   let progressAt = Date.now();
   for (;;) {

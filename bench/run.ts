@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scenario sync|ingest|deliver|startup|all] [--products 100000] [--db sqlite,postgres]
+ * `npm run bench [-- --scenario sync|ingest|deliver|publish|startup|all] [--products 100000] [--db sqlite,postgres]
  *    [--connections 32,128] [--seconds 10] [--rate 200] [--events 20000] [--concurrency 64] [--batch 10]
  *    [--runtime tsx,node] [--warm-starts 3] [--idle 10] [--node-flags=…]`
  *
@@ -11,6 +11,10 @@
  * deliver: see deliver.ts. --events per burst, --concurrency (HUB_WORKER_CONCURRENCY and the bare
  * client's connections; a list runs each), --batch events per emitting transaction, --rate for
  * the paced latency run (5 s).
+ *
+ * publish: see publish.ts. --events deliveries per run (events to one endpoint; events / N to N),
+ * --modes single,batch, --endpoints 1,10, --publish-batch events per batch publish, --concurrency
+ * (the first of the list) the hub's concurrent deliveries and the bare client's connections.
  *
  * sync: a full sync of N simulator products into SQLite and PostgreSQL, against a baseline
  * measured in the same run: reading the same pages from the same simulator through the same
@@ -29,6 +33,7 @@ import { bundleOptions } from '../scripts/bundle-options';
 import { createSapSimulator } from '../tools/sap-simulator';
 import { deliverScenario } from './deliver';
 import { ingestScenario } from './ingest';
+import { publishScenario } from './publish';
 import { startupScenario } from './startup';
 
 const run = promisify(execFile);
@@ -42,6 +47,9 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '200' },
     events: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '64' },
+    modes: { type: 'string', default: 'single,batch' },
+    endpoints: { type: 'string', default: '1,10' },
+    'publish-batch': { type: 'string', default: '100' },
     batch: { type: 'string', default: '10' },
     runtime: { type: 'string' },
     'warm-starts': { type: 'string', default: '3' },
@@ -145,6 +153,17 @@ async function deliver(): Promise<void> {
   writeFileSync('bench/results/deliver.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
 }
 
+async function publish(): Promise<void> {
+  const options = {
+    events: Number(values.events), dbs: values.db!.split(','), modes: values.modes!.split(','), endpoints: values.endpoints!.split(',').map(Number),
+    batch: Number(values['publish-batch']), concurrency: Number(values.concurrency!.split(',')[0]),
+  };
+  console.log(`publish benchmark: ${options.events} deliveries per run, ${options.modes.join(' and ')} publish, ${options.endpoints.join(' and ')} endpoint(s), worker concurrency ${options.concurrency}`);
+  const results = await publishScenario(options);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/publish.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
+}
+
 async function startup(): Promise<void> {
   const options = { runtimes: (values.runtime ?? 'tsx,node').split(','), dbs: values.db!.split(','), warmStarts: Number(values['warm-starts']), idleSeconds: Number(values.idle), nodeFlags };
   console.log(`startup benchmark: runtimes ${options.runtimes.join(', ')}, idle RSS after ${options.idleSeconds} s, ${options.warmStarts} starts on a migrated database`);
@@ -153,7 +172,7 @@ async function startup(): Promise<void> {
   writeFileSync('bench/results/startup.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
 }
 
-const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest, deliver, startup };
+const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest, deliver, publish, startup };
 const selected = values.scenario === 'all' ? Object.keys(scenarios) : [values.scenario!];
 for (const name of selected) {
   const scenario = scenarios[name];

@@ -73,6 +73,7 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
       await services.webhooks.drain();
       await services.worker.stop();
       await services.sync.stopAll();
+      await services.subscriptions.close();
       await events.close();
       await db.$disconnect();
     },

@@ -17,6 +17,8 @@ import { EventOutbox } from './domain/events/outbox';
 import { Publisher } from './domain/events/publish';
 import { Retention } from './domain/events/retention';
 import { RetrySchedule } from './domain/events/retry-schedule';
+import { MessageLog } from './domain/events/message-log';
+import { SubscriptionCache } from './domain/events/subscriptions';
 import { IntegrationHealth } from './domain/integrations/health';
 import { IntegrationService } from './domain/integrations/integration-service';
 import { Authenticator, type AuthFailureLimit } from './domain/orgs/authenticator';
@@ -62,6 +64,10 @@ export interface Services {
   /** Re-seals every stored secret with the active key (`hub -- secrets reseal`). */
   resealer: SecretResealer;
   outbox: EventOutbox;
+  /** The organization's outbound messages with their deliveries, by type, status and time. */
+  messageLog: MessageLog;
+  /** Each organization's endpoint subscriptions, cached for the outbox; closed with the hub. */
+  subscriptions: SubscriptionCache;
   retention: Retention;
   worker: JobWorker;
   /** The metrics read from this hub's database at scrape time (the process's own are in lib/metrics). */
@@ -91,17 +97,19 @@ export function createServices(deps: ServiceDeps): Services {
   const http = createOutboundHttp({ allowPrivateTargets });
   const jobStore = new JobStore(db, provider);
   const schedule = new RetrySchedule(outbound.retryScheduleMs);
-  const outbox = new EventOutbox(jobStore, schedule.maxAttempts, clock);
+  const subscriptions = new SubscriptionCache(events);
+  subscriptions.listen();
+  const outbox = new EventOutbox(jobStore, provider, subscriptions, schedule.maxAttempts, clock);
   const secrets = new SealedSecrets(keyring);
   const integrations = new IntegrationService(db, secrets, events, outbox, clock);
   const connections = new Connections(integrations, http, logger);
   const health = new IntegrationHealth(outbox, events);
   const sync = new SyncService(db, provider, integrations, connections, events, outbox, health, logger, { clock });
   const eventTypes = new EventTypeService(db, { clock });
-  const endpoints = new EndpointService(db, secrets, outbox, jobStore, events, eventTypes, {
+  const endpoints = new EndpointService(db, secrets, outbox, jobStore, events, subscriptions, eventTypes, {
     allowPrivateTargets, secretOverlapMs: outbound.secretOverlapMs, deliverAttempts: schedule.maxAttempts, clock,
   });
-  const deliverer = new Deliverer(db, http, endpoints, outbox, events, new RateLimiter(() => clock().getTime()), logger, {
+  const deliverer = new Deliverer(db, http, endpoints, outbox, events, subscriptions, new RateLimiter(() => clock().getTime()), logger, {
     timeoutMs: outbound.timeoutMs, disableAfterMs: outbound.disableAfterMs, schedule, clock, signature: outbound.signature,
   });
   const worker = new JobWorker(
@@ -142,6 +150,8 @@ export function createServices(deps: ServiceDeps): Services {
     publisher: new Publisher(db, eventTypes, outbox, { clock }),
     resealer: new SecretResealer(db, secrets),
     outbox,
+    subscriptions,
+    messageLog: new MessageLog(db, provider),
     retention: new Retention(db, outbound.retentionMs, logger, clock),
     worker,
     metrics: databaseMetrics({ jobs: jobStore, queues: worker.queues, pool: poolStatsOf(db), clock }),

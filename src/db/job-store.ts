@@ -66,8 +66,10 @@ export class JobStore {
   async enqueue(tx: DbTx, jobs: readonly NewJob[], now: Date): Promise<void> {
     if (jobs.length === 0) return;
     const rows = jobs.map((job) => [newId('job'), job.queue, job.subjectId, job.orgId, 'queued', 0, job.maxAttempts, job.runAt ?? now, now, now]);
-    const { sql, params } = insertRows(this.provider, 'Job', jobColumns, rows);
-    await tx.$executeRawUnsafe(sql, ...params);
+    for (const chunk of chunksOf(rows, jobColumns.length)) {
+      const { sql, params } = insertRows(this.provider, 'Job', jobColumns, chunk);
+      await tx.$executeRawUnsafe(sql, ...params);
+    }
   }
 
   /** Leases up to `limit` due jobs of the given queues: queued ones whose time has come, and running ones whose lease lapsed. */

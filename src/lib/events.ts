@@ -74,6 +74,11 @@ export type HubTopics = {
   'transfer-changed': [orgId: string, payload: TransferChanged];
   'delivery-attempt': [orgId: string, payload: DeliveryAttempted];
   'endpoint-changed': [orgId: string, payload: EndpointChanged];
+  /**
+   * Deployment-wide, never served to subscribers: an organization's endpoints changed, so every
+   * instance drops its cached subscriptions of that organization (SubscriptionCache).
+   */
+  'endpoint-subscriptions': [payload: { orgId: string }];
 };
 
 export type EventBus = ReturnType<typeof createPubSub<HubTopics>>;

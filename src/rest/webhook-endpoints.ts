@@ -11,6 +11,7 @@ import type { Services } from '../services';
 import { orgOf, requireApiKey } from './auth';
 import { contract } from './contract';
 import { eventTypeContracts as t } from './contracts/events';
+import { messageLogContracts } from './contracts/message-log';
 import { recoverInput, testEventInput, webhookEndpointContracts as c } from './contracts/webhook-endpoints';
 
 type ById = { Params: { id: string } };
@@ -60,9 +61,21 @@ export function eventTypeRoutes(services: Services) {
 }
 
 export function webhookEndpointRoutes(services: Services) {
-  const { endpoints, db } = services;
+  const { endpoints, db, messageLog } = services;
   return async (app: FastifyInstance) => {
     app.addHook('onRequest', requireApiKey(services));
+
+    app.get('/messages', contract(messageLogContracts.listMessages), async (request) => {
+      const { messages, nextCursor } = await messageLog.query(orgOf(request), request.query);
+      const iso = (date: Date | null) => date?.toISOString() ?? null;
+      return {
+        messages: messages.map((m) => ({
+          ...m, createdAt: m.createdAt.toISOString(),
+          deliveries: m.deliveries.map((d) => ({ ...d, nextAttemptAt: iso(d.nextAttemptAt), completedAt: iso(d.completedAt) })),
+        })),
+        nextCursor,
+      };
+    });
 
     app.post('/', contract(c.createEndpoint), async (request, reply) => {
       const { endpoint, secret } = await endpoints.create(orgOf(request), request.body);

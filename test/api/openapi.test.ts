@@ -267,6 +267,9 @@ describe("a running hub's answers", () => {
     });
     expect(messages.body[0]).toMatchObject({ eventId: test.body.eventId, status: 'succeeded' });
     expect((await call('GET', `${one}/messages?status=succeeded&limit=5`, id)).body).toHaveLength(1);
+    const log = await call('GET', `${endpoints}/messages?type=endpoint.disabled&status=succeeded&limit=5`, {});
+    expect(log.body.messages.map((m: Json) => m.id)).toEqual([test.body.eventId]);
+    expect((await call('GET', `${endpoints}/messages?status=done`, {})).status).toBe(400);
     const badLimit = await call('GET', `${one}/attempts?limit=0`, id);
     expect(badLimit.body.error.fields).toEqual([{ path: 'limit', message: 'must be a whole number from 1 to 500' }]);
     expect((await call('GET', `${one}/attempts`, id)).body).toHaveLength(1);

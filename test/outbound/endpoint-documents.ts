@@ -46,3 +46,18 @@ export const MessagesQuery = graphql(`
     eventTypes { type exampleData }
   }
 `);
+
+export const MessageLogQuery = graphql(`
+  query MessageLog($first: Int, $after: String, $eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime) {
+    messageLog(first: $first, after: $after, eventType: $eventType, status: $status, since: $since, until: $until) {
+      edges { cursor node { id messageId eventType createdAt payload deliveries { endpointId status attempts lastStatusCode } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const OutboundMessageNodeQuery = graphql(`
+  query OutboundMessageNode($id: ID!) {
+    node(id: $id) { __typename ... on OutboundMessage { messageId } }
+  }
+`);

@@ -1,17 +1,19 @@
 /**
  * The console: sign-in, then the screens, each at a URL of its own under /console (deep links
- * work because the hub answers every such path with this app).
+ * work because the hub answers every such path with this app). With a platform key the screens
+ * are those of the organization in the URL (`/console/orgs/{orgId}/…`), chosen on `/console/orgs`.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { ApiProvider, useApi } from './api/api-context';
-import { clearSession, loadSession, saveSession, type Session } from './api/session';
+import { clearSession, isPlatformKey, loadSession, saveSession, type Session } from './api/session';
 import { EndpointList } from './screens/endpoints/endpoint-list';
 import { EndpointPage } from './screens/endpoints/endpoint-page';
 import { EventTypes } from './screens/catalog/event-types';
 import { IntegrationList } from './screens/integrations/integration-list';
 import { IntegrationPage } from './screens/integrations/integration-page';
 import { MessageLogPage } from './screens/catalog/message-log-page';
+import { consoleBase, OrganizationPicker, OrganizationScope, OrganizationSwitcher } from './screens/organizations';
 import { SignIn } from './screens/sign-in';
 import { WebhookEventPage } from './screens/webhooks/webhook-event-page';
 import { WebhookLog } from './screens/webhooks/webhook-log';
@@ -32,8 +34,10 @@ export function App() {
   };
 
   return (
-    <Router base="/console">
-      {session ? (
+    <Router base={consoleBase}>
+      {session && isPlatformKey(session.apiKey) ? (
+        <PlatformConsole session={session} onSignOut={signOut} />
+      ) : session ? (
         <ApiProvider session={session} onSignOut={signOut}>
           <Shell />
         </ApiProvider>
@@ -41,6 +45,35 @@ export function App() {
         <SignIn onSignIn={signIn} notice={notice} />
       )}
     </Router>
+  );
+}
+
+/**
+ * A platform key's console: the organization picker, and each organization's screens under its
+ * own path. Switching organization remounts the screens with a new live socket, whose connection
+ * params name the new organization.
+ */
+function PlatformConsole({ session, onSignOut }: { session: Session; onSignOut(reason?: string): void }) {
+  return (
+    <Switch>
+      <Route path="/orgs">
+        <OrganizationPicker session={session} onSignOut={onSignOut} />
+      </Route>
+      <Route path="/orgs/:orgId" nest>
+        {({ orgId }) => (
+          <OrganizationScope key={orgId} session={session} orgId={orgId} onSignOut={onSignOut}>
+            {(org, organizations) => (
+              <ApiProvider key={org.orgId} session={{ ...session, orgId: org.orgId }} onSignOut={onSignOut}>
+                <Shell organization={<OrganizationSwitcher org={org} organizations={organizations} />} />
+              </ApiProvider>
+            )}
+          </OrganizationScope>
+        )}
+      </Route>
+      <Route>
+        <Redirect to="/orgs" replace />
+      </Route>
+    </Switch>
   );
 }
 
@@ -52,7 +85,7 @@ const sections = [
   { href: '/messages', label: 'Messages' },
 ];
 
-function Shell() {
+function Shell({ organization }: { organization?: ReactNode }) {
   const [location] = useLocation();
   const api = useApi();
   return (
@@ -68,6 +101,7 @@ function Shell() {
             </Link>
           ))}
         </nav>
+        {organization}
         <LiveIndicator />
         <button type="button" className="link" onClick={() => api.signOut()}>
           Sign out

@@ -28,6 +28,7 @@ import { completeJobs, DeferJobError, type FailedAttempt, type JobContext, type 
 import type { EndpointService } from './endpoints';
 import { DELIVER_QUEUE, type EventOutbox } from './outbox';
 import type { RetrySchedule } from './retry-schedule';
+import type { SubscriptionCache } from './subscriptions';
 
 export interface DelivererOptions {
   timeoutMs: number;
@@ -91,6 +92,7 @@ export class Deliverer implements JobHandler {
     private readonly endpoints: EndpointService,
     private readonly outbox: EventOutbox,
     private readonly events: EventBus,
+    private readonly subscriptions: SubscriptionCache,
     private readonly limiter: RateLimiter,
     private readonly logger: Logger,
     private readonly options: DelivererOptions,
@@ -303,6 +305,7 @@ export class Deliverer implements JobHandler {
   }
 
   private endpointChanged(orgId: string, endpointId: string): void {
+    this.subscriptions.changed(orgId);
     this.events.publish('endpoint-changed', orgId, { orgId, endpointId, action: 'DISABLED' });
   }
 }

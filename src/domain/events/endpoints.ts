@@ -19,6 +19,7 @@ import type { SealedSecrets } from '../secrets/sealed-secrets';
 import { parseInput } from '../validation';
 import { schemaProblems, type EventTypeService } from './event-types';
 import { DELIVER_QUEUE, type EventOutbox } from './outbox';
+import type { SubscriptionCache } from './subscriptions';
 
 export type { WebhookEndpoint };
 
@@ -59,6 +60,7 @@ export class EndpointService {
     private readonly outbox: EventOutbox,
     private readonly jobs: JobStore,
     private readonly events: EventBus,
+    private readonly subscriptions: SubscriptionCache,
     private readonly eventTypes: EventTypeService,
     private readonly options: EndpointOptions,
   ) {}
@@ -207,6 +209,7 @@ export class EndpointService {
   }
 
   private changed(endpoint: WebhookEndpoint, action: EndpointChanged['action']): void {
+    if (action !== 'SECRET_ROTATED') this.subscriptions.changed(endpoint.orgId);
     this.events.publish('endpoint-changed', endpoint.orgId, { orgId: endpoint.orgId, endpointId: endpoint.id, action });
   }
 }

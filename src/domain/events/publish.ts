@@ -147,24 +147,26 @@ export class Publisher {
       await tx.publishIdempotencyKey.deleteMany({ where: { AND: [where, { createdAt: { lt: cutoff } }] } });
       for (const row of await tx.publishIdempotencyKey.findMany({ where, select: { orgId: true, key: true, eventId: true } })) seen.set(keyOf(row.orgId, row.key), row.eventId);
     }
-    const outcomes: { id: string; duplicate: boolean }[] = [];
-    const fresh: { orgId: string; key: string; eventId: string; createdAt: Date }[] = [];
-    for (const event of events) {
+    // Which events are new: a key seen before (stored, or earlier in this batch) repeats its first
+    // event. The new ones are emitted together, one statement per table for the whole batch.
+    const firstIndex = new Map<string, number>();
+    const fresh: { event: Prepared; index: number }[] = [];
+    for (const [index, event] of events.entries()) {
       const key = event.idempotencyKey === undefined ? undefined : keyOf(event.orgId, event.idempotencyKey);
-      const first = key ? seen.get(key) : undefined;
-      if (first) {
-        outcomes.push({ id: first, duplicate: true });
-        continue;
-      }
-      const id = await this.outbox.emit(tx, event.orgId, event.event, event.data, { now });
-      outcomes.push({ id, duplicate: false });
-      if (key) {
-        seen.set(key, id);
-        fresh.push({ orgId: event.orgId, key: event.idempotencyKey!, eventId: id, createdAt: now });
-      }
+      if (key !== undefined && (seen.has(key) || firstIndex.has(key))) continue;
+      if (key !== undefined) firstIndex.set(key, index);
+      fresh.push({ event, index });
     }
-    if (fresh.length) await tx.publishIdempotencyKey.createMany({ data: fresh });
-    return outcomes;
+    const emitted = await this.outbox.emitMany(tx, fresh.map(({ event }) => ({ orgId: event.orgId, type: event.event, data: event.data, now })));
+    const idOf = new Map(fresh.map(({ index }, n) => [index, emitted[n]!.id]));
+    const keys = fresh.flatMap(({ event, index }) => (event.idempotencyKey === undefined ? [] : [{ orgId: event.orgId, key: event.idempotencyKey, eventId: idOf.get(index)!, createdAt: now }]));
+    if (keys.length) await tx.publishIdempotencyKey.createMany({ data: keys });
+    return events.map((event, index) => {
+      const own = idOf.get(index);
+      if (own) return { id: own, duplicate: false };
+      const key = keyOf(event.orgId, event.idempotencyKey!);
+      return { id: seen.get(key) ?? idOf.get(firstIndex.get(key)!)!, duplicate: true };
+    });
   }
 
   /** Forgets idempotency keys older than the window (the retention job calls it). */

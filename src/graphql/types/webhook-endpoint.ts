@@ -4,9 +4,11 @@
  * `webhookEndpointChanged` subscriptions. Secrets appear only in `createWebhookEndpoint`,
  * `rotateWebhookEndpointSecret` and the explicit `webhookEndpointSecret` query.
  */
+import { PothosValidationError } from '@pothos/core';
 import { filter, pipe } from 'graphql-yoga';
 import type { CatalogEntry } from '../../domain/events/event-types';
-import { ConflictError } from '../../domain/errors';
+import { ConflictError, ValidationError } from '../../domain/errors';
+import { decodeCursor, deliveryStatuses, encodeCursor, MAX_PAGE } from '../../domain/events/message-log';
 import type { WebhookEndpoint } from '../../domain/events/endpoints';
 import type { DeliveryAttempted, EndpointChanged } from '../../lib/events';
 import { builder } from '../builder';
@@ -66,6 +68,7 @@ builder.prismaNode('EventDelivery', {
   description: 'One event on its way to one endpoint',
   fields: (t) => ({
     eventId: t.exposeString('eventId', { description: 'The webhook-id of every attempt (msg_…)' }),
+    endpointId: t.exposeString('endpointId'),
     eventType: t.string({ select: { event: { select: { type: true } } }, resolve: (d) => d.event.type }),
     payload: t.string({ select: { event: { select: { payload: true } } }, description: 'The exact body sent', resolve: (d) => d.event.payload }),
     status: t.exposeString('status', { description: 'pending, succeeded, failed or cancelled (endpoint disabled)' }),
@@ -74,8 +77,28 @@ builder.prismaNode('EventDelivery', {
     lastStatusCode: t.exposeInt('lastStatusCode', { nullable: true }),
     lastError: t.exposeString('lastError', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true, description: 'When it succeeded, failed for good or was cancelled' }),
     attemptLog: t.relation('attemptLog', { query: { orderBy: { attemptedAt: 'asc' } } }),
   }),
+});
+
+const OutboundMessageRef = builder.prismaNode('HubEvent', {
+  ...inCallersOrg,
+  id: { field: 'id' },
+  name: 'OutboundMessage',
+  description: 'One event sent to your endpoints (the message log), with its delivery to each endpoint',
+  fields: (t) => ({
+    messageId: t.exposeString('id', { description: 'msg_…: the webhook-id of every delivery' }),
+    eventType: t.exposeString('type'),
+    payload: t.exposeString('payload', { description: 'The exact body every delivery sends' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    deliveries: t.relation('deliveries', { description: 'One per endpoint it went to', query: { orderBy: { endpointId: 'asc' } } }),
+  }),
+});
+
+const DeliveryStatusEnum = builder.enumType('DeliveryStatus', {
+  description: 'pending, succeeded, failed (attempts used up, or 410) or cancelled (endpoint disabled)',
+  values: deliveryStatuses.map((status) => status.toUpperCase()),
 });
 
 const EndpointInput = builder.inputType('WebhookEndpointInput', {
@@ -146,6 +169,42 @@ builder.queryFields((t) => ({
         where: { orgId: orgIdOf(ctx), endpointId: args.endpointId, ...(args.status ? { status: args.status } : {}) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
+  }),
+  messageLog: t.connection({
+    type: OutboundMessageRef,
+    description:
+      'Your messages (events sent to your endpoints), newest first, by type, delivery status (a delivery in that status) and time range; ' +
+      `forward pages (first ≤ ${MAX_PAGE}, after). A cursor only pages your own organization's log.`,
+    args: {
+      eventType: t.arg.string(),
+      status: t.arg({ type: DeliveryStatusEnum }),
+      since: t.arg({ type: 'DateTime', description: 'Created at or after' }),
+      until: t.arg({ type: 'DateTime', description: 'Created before' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      if (args.last != null || args.before != null) throw new PothosValidationError('messageLog pages forward only: use first and after');
+      const first = args.first ?? 50;
+      if (first < 1 || first > MAX_PAGE) throw new PothosValidationError(`first must be from 1 to ${MAX_PAGE}`);
+      const orgId = orgIdOf(ctx);
+      let after: ReturnType<typeof decodeCursor> | undefined;
+      try {
+        after = args.after ? decodeCursor(args.after, 'after') : undefined;
+      } catch (error) {
+        throw error instanceof ValidationError ? new PothosValidationError(error.message) : error;
+      }
+      const empty = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+      // Another organization's cursor pages nothing, as a deleted row's would (see ../org-scope.ts).
+      if (after && after.orgId !== orgId) return empty;
+      const filter = { type: args.eventType ?? undefined, status: (args.status?.toLowerCase() as (typeof deliveryStatuses)[number] | undefined), since: args.since ?? undefined, until: args.until ?? undefined };
+      const ids = await ctx.services.messageLog.ids(orgId, filter, first + 1, after);
+      const shown = ids.slice(0, first);
+      const rows = new Map((await ctx.services.db.hubEvent.findMany({ where: { id: { in: shown }, orgId } })).map((row) => [row.id, row]));
+      const edges = shown.flatMap((id) => {
+        const node = rows.get(id);
+        return node ? [{ cursor: encodeCursor(orgId, node), node }] : [];
+      });
+      return { edges, pageInfo: { hasNextPage: ids.length > first, hasPreviousPage: after !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
   }),
   deliveryAttempts: t.prismaConnection({
     type: 'DeliveryAttempt',

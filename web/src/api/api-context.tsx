@@ -24,7 +24,10 @@ export function useApi(): Api {
   return api;
 }
 
-export function ApiProvider({ session, onSignOut, children }: { session: Session; onSignOut(reason?: string): void; children: ReactNode }) {
+export function ApiProvider({ session: given, onSignOut, children }: { session: Session; onSignOut(reason?: string): void; children: ReactNode }) {
+  // The same key and organization keep the same socket, however often the parent re-renders.
+  const { apiKey, orgId } = given;
+  const session = useMemo<Session>(() => (orgId ? { apiKey, orgId } : { apiKey }), [apiKey, orgId]);
   const [live, setLive] = useState<LiveState>('connecting');
   const [epoch, setEpoch] = useState(0);
   const liveRef = useRef<LiveState>('connecting');
@@ -39,7 +42,13 @@ export function ApiProvider({ session, onSignOut, children }: { session: Session
           liveRef.current = state;
           setLive(state);
         },
-        onRefused: () => signOut.current('The hub closed the live connection: this API key is no longer valid.'),
+        // A platform key is also refused for an organization disabled meanwhile: say both.
+        onRefused: () =>
+          signOut.current(
+            session.orgId
+              ? `The hub closed the live connection: this API key is no longer valid, or organization ${session.orgId} was disabled.`
+              : 'The hub closed the live connection: this API key is no longer valid.',
+          ),
       }),
     [session],
   );

@@ -5,7 +5,7 @@
  */
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
-import { credentials, type Session } from './session';
+import { connectionParams, credentials, type Session } from './session';
 
 /** A generated document: its text, typed with its result and variables. */
 export type Document<Result, Variables> = DocumentTypeDecoration<Result, Variables> & { toString(): string };
@@ -73,7 +73,7 @@ export function createLiveClient(session: Session, { onState, onRefused }: LiveC
   let everConnected = false;
   return createClient({
     url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${GRAPHQL_PATH}`,
-    connectionParams: () => credentials(session),
+    connectionParams: () => connectionParams(session),
     lazy: false,
     keepAlive: 10_000,
     retryAttempts: Number.POSITIVE_INFINITY,

@@ -43,7 +43,7 @@ export function Ago({ at }: { at: string | null | undefined }) {
 
 const tones: Record<string, string> = {
   SUCCESS: 'good', PROCESSED: 'good', SUCCEEDED: 'good', succeeded: 'good', healthy: 'good', enabled: 'good',
-  PARTIAL: 'warn', RETRYING: 'warn', pending: 'warn', degraded: 'warn', DISPATCHED: 'info', RECEIVED: 'info',
+  PARTIAL: 'warn', RETRYING: 'warn', pending: 'warn', PENDING: 'warn', CANCELLED: 'muted', degraded: 'warn', DISPATCHED: 'info', RECEIVED: 'info',
   RUNNING: 'info', QUEUED: 'info', 'not synced': 'info',
   FAILED: 'bad', DEAD: 'bad', failed: 'bad', attention: 'bad', disabled: 'muted', cancelled: 'muted', SKIPPED: 'muted',
 };

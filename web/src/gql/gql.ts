@@ -16,24 +16,24 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  fragment FailureFields on Error {\n    code\n    message\n    ... on ValidationError { fields { path message } }\n  }\n": typeof types.FailureFieldsFragmentDoc,
+    "\n  query MessageLog($eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime, $after: String) {\n    messageLog(eventType: $eventType, status: $status, since: $since, until: $until, first: 25, after: $after) {\n      edges {\n        node {\n          messageId eventType createdAt payload\n          deliveries { endpointId status attempts nextAttemptAt lastStatusCode lastError completedAt }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    webhookEndpoints { endpointId url }\n    eventTypes { type }\n  }\n": typeof types.MessageLogDocument,
     "\n  fragment EndpointFields on WebhookEndpoint {\n    endpointId url description eventTypes enabled disabledReason rateLimitPerSecond failingSince previousSecretValidUntil createdAt updatedAt\n  }\n": typeof types.EndpointFieldsFragmentDoc,
     "\n  query EndpointList {\n    webhookEndpoints { ...EndpointFields }\n    eventTypes { type description }\n  }\n": typeof types.EndpointListDocument,
     "\n  subscription EndpointChanges { webhookEndpointChanged { endpointId action } }\n": typeof types.EndpointChangesDocument,
     "\n  mutation CreateEndpoint($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      ... on MutationCreateWebhookEndpointSuccess { data { endpoint { endpointId } } }\n      ...FailureFields\n    }\n  }\n": typeof types.CreateEndpointDocument,
-    "\n  query EndpointPage($endpointId: String!) {\n    webhookEndpoint(endpointId: $endpointId) { ...EndpointFields }\n    eventTypes { type description exampleData }\n  }\n": typeof types.EndpointPageDocument,
+    "\n  query EndpointPage($endpointId: String!) {\n    webhookEndpoint(endpointId: $endpointId) { ...EndpointFields }\n    eventTypes { type origin description archived exampleData }\n  }\n": typeof types.EndpointPageDocument,
     "\n  mutation UpdateEndpoint($endpointId: String!, $input: WebhookEndpointInput!) {\n    updateWebhookEndpoint(endpointId: $endpointId, input: $input) {\n      ... on MutationUpdateWebhookEndpointSuccess { data { ...EndpointFields } }\n      ...FailureFields\n    }\n  }\n": typeof types.UpdateEndpointDocument,
     "\n  mutation DeleteEndpoint($endpointId: String!) {\n    deleteWebhookEndpoint(endpointId: $endpointId) {\n      ... on MutationDeleteWebhookEndpointSuccess { data }\n      ...FailureFields\n    }\n  }\n": typeof types.DeleteEndpointDocument,
     "\n  query RevealEndpointSecret($endpointId: String!) {\n    webhookEndpointSecret(endpointId: $endpointId) {\n      ... on QueryWebhookEndpointSecretSuccess { data { secret previousSecret previousSecretValidUntil } }\n      ...FailureFields\n    }\n  }\n": typeof types.RevealEndpointSecretDocument,
     "\n  mutation RotateEndpointSecret($endpointId: String!) {\n    rotateWebhookEndpointSecret(endpointId: $endpointId) {\n      ... on MutationRotateWebhookEndpointSecretSuccess { data { previousSecretValidUntil } }\n      ...FailureFields\n    }\n  }\n": typeof types.RotateEndpointSecretDocument,
-    "\n  mutation SendTestEventNow($endpointId: String!, $eventType: String) {\n    sendTestEvent(endpointId: $endpointId, eventType: $eventType) {\n      ... on MutationSendTestEventSuccess { data }\n      ...FailureFields\n    }\n  }\n": typeof types.SendTestEventNowDocument,
+    "\n  mutation SendTestEventNow($endpointId: String!, $eventType: String, $data: JSONObject) {\n    sendTestEvent(endpointId: $endpointId, eventType: $eventType, data: $data) {\n      ... on MutationSendTestEventSuccess { data }\n      ...FailureFields\n    }\n  }\n": typeof types.SendTestEventNowDocument,
     "\n  fragment AttemptFields on DeliveryAttempt { attemptId eventId attemptedAt statusCode latencyMs responseBody error }\n": typeof types.AttemptFieldsFragmentDoc,
     "\n  query EndpointAttempts($endpointId: String!) {\n    deliveryAttempts(endpointId: $endpointId, first: 50) { edges { node { ...AttemptFields } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.EndpointAttemptsDocument,
     "\n  subscription AttemptLive($endpointId: String) { deliveryAttempts(endpointId: $endpointId) { ...AttemptFields } }\n": typeof types.AttemptLiveDocument,
     "\n  query EndpointMessages($endpointId: String!, $status: String, $after: String) {\n    webhookMessages(endpointId: $endpointId, status: $status, first: 50, after: $after) {\n      edges { node { eventId eventType status attempts nextAttemptAt lastStatusCode lastError createdAt payload attemptLog { ...AttemptFields } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.EndpointMessagesDocument,
     "\n  mutation ResendMessage($endpointId: String!, $eventId: String!) {\n    resendWebhookMessage(endpointId: $endpointId, eventId: $eventId) {\n      ... on MutationResendWebhookMessageSuccess { data }\n      ...FailureFields\n    }\n  }\n": typeof types.ResendMessageDocument,
     "\n  mutation RecoverMessages($endpointId: String!, $since: DateTime!) {\n    recoverWebhookMessages(endpointId: $endpointId, since: $since) {\n      ... on MutationRecoverWebhookMessagesSuccess { data }\n      ...FailureFields\n    }\n  }\n": typeof types.RecoverMessagesDocument,
-    "\n  query EventTypeCatalog {\n    eventTypes { type description exampleData }\n  }\n": typeof types.EventTypeCatalogDocument,
-    "\n  query EndpointChoices {\n    webhookEndpoints { endpointId url enabled }\n  }\n": typeof types.EndpointChoicesDocument,
+    "\n  query EventTypeCatalog {\n    eventTypes { type origin description archived schema exampleData }\n  }\n": typeof types.EventTypeCatalogDocument,
     "\n  fragment IntegrationSummary on Integration {\n    id connectorType enabled tenantUrl\n    connector { displayName }\n    health { status reason since }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n": typeof types.IntegrationSummaryFragmentDoc,
     "\n  query IntegrationList {\n    integrations { ...IntegrationSummary }\n    connectors { connectorType displayName description }\n  }\n": typeof types.IntegrationListDocument,
     "\n  subscription IntegrationListChanges { integrationChanged { integrationId action } }\n": typeof types.IntegrationListChangesDocument,
@@ -50,6 +50,7 @@ type Documents = {
     "\n  query IntegrationSyncRuns($connectorType: String!, $after: String) {\n    syncRuns(connectorType: $connectorType, first: 20, after: $after) {\n      edges { node { ...SyncRunRow } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.IntegrationSyncRunsDocument,
     "\n  mutation StartSyncNow($connectorType: String!, $mode: SyncMode) {\n    startSync(connectorType: $connectorType, mode: $mode) {\n      ... on MutationStartSyncSuccess { data { ...SyncRunRow } }\n      ...FailureFields\n    }\n  }\n": typeof types.StartSyncNowDocument,
     "\n  subscription IntegrationSyncProgress($connectorType: String) {\n    syncProgress(connectorType: $connectorType) { ...SyncRunRow }\n  }\n": typeof types.IntegrationSyncProgressDocument,
+    "\n  query OrganizationList {\n    organizations { orgId name status createdAt disabledAt }\n  }\n": typeof types.OrganizationListDocument,
     "\n  query SignInCheck {\n    connectors { connectorType }\n  }\n": typeof types.SignInCheckDocument,
     "\n  query WebhookLog($connectorType: String, $status: WebhookEventStatus, $receivedSince: DateTime, $receivedBefore: DateTime, $after: String) {\n    webhookEvents(connectorType: $connectorType, status: $status, receivedSince: $receivedSince, receivedBefore: $receivedBefore, first: 50, after: $after) {\n      edges { node { deliveryId connectorType status receivedAt processedAt transferCount error signatureScheme } }\n      pageInfo { hasNextPage endCursor }\n    }\n    integrations { connectorType connector { displayName } }\n  }\n": typeof types.WebhookLogDocument,
     "\n  subscription WebhookEventLive($connectorType: String) { webhookEvents(connectorType: $connectorType) { deliveryId status } }\n": typeof types.WebhookEventLiveDocument,
@@ -60,24 +61,24 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment FailureFields on Error {\n    code\n    message\n    ... on ValidationError { fields { path message } }\n  }\n": types.FailureFieldsFragmentDoc,
+    "\n  query MessageLog($eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime, $after: String) {\n    messageLog(eventType: $eventType, status: $status, since: $since, until: $until, first: 25, after: $after) {\n      edges {\n        node {\n          messageId eventType createdAt payload\n          deliveries { endpointId status attempts nextAttemptAt lastStatusCode lastError completedAt }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    webhookEndpoints { endpointId url }\n    eventTypes { type }\n  }\n": types.MessageLogDocument,
     "\n  fragment EndpointFields on WebhookEndpoint {\n    endpointId url description eventTypes enabled disabledReason rateLimitPerSecond failingSince previousSecretValidUntil createdAt updatedAt\n  }\n": types.EndpointFieldsFragmentDoc,
     "\n  query EndpointList {\n    webhookEndpoints { ...EndpointFields }\n    eventTypes { type description }\n  }\n": types.EndpointListDocument,
     "\n  subscription EndpointChanges { webhookEndpointChanged { endpointId action } }\n": types.EndpointChangesDocument,
     "\n  mutation CreateEndpoint($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      ... on MutationCreateWebhookEndpointSuccess { data { endpoint { endpointId } } }\n      ...FailureFields\n    }\n  }\n": types.CreateEndpointDocument,
-    "\n  query EndpointPage($endpointId: String!) {\n    webhookEndpoint(endpointId: $endpointId) { ...EndpointFields }\n    eventTypes { type description exampleData }\n  }\n": types.EndpointPageDocument,
+    "\n  query EndpointPage($endpointId: String!) {\n    webhookEndpoint(endpointId: $endpointId) { ...EndpointFields }\n    eventTypes { type origin description archived exampleData }\n  }\n": types.EndpointPageDocument,
     "\n  mutation UpdateEndpoint($endpointId: String!, $input: WebhookEndpointInput!) {\n    updateWebhookEndpoint(endpointId: $endpointId, input: $input) {\n      ... on MutationUpdateWebhookEndpointSuccess { data { ...EndpointFields } }\n      ...FailureFields\n    }\n  }\n": types.UpdateEndpointDocument,
     "\n  mutation DeleteEndpoint($endpointId: String!) {\n    deleteWebhookEndpoint(endpointId: $endpointId) {\n      ... on MutationDeleteWebhookEndpointSuccess { data }\n      ...FailureFields\n    }\n  }\n": types.DeleteEndpointDocument,
     "\n  query RevealEndpointSecret($endpointId: String!) {\n    webhookEndpointSecret(endpointId: $endpointId) {\n      ... on QueryWebhookEndpointSecretSuccess { data { secret previousSecret previousSecretValidUntil } }\n      ...FailureFields\n    }\n  }\n": types.RevealEndpointSecretDocument,
     "\n  mutation RotateEndpointSecret($endpointId: String!) {\n    rotateWebhookEndpointSecret(endpointId: $endpointId) {\n      ... on MutationRotateWebhookEndpointSecretSuccess { data { previousSecretValidUntil } }\n      ...FailureFields\n    }\n  }\n": types.RotateEndpointSecretDocument,
-    "\n  mutation SendTestEventNow($endpointId: String!, $eventType: String) {\n    sendTestEvent(endpointId: $endpointId, eventType: $eventType) {\n      ... on MutationSendTestEventSuccess { data }\n      ...FailureFields\n    }\n  }\n": types.SendTestEventNowDocument,
+    "\n  mutation SendTestEventNow($endpointId: String!, $eventType: String, $data: JSONObject) {\n    sendTestEvent(endpointId: $endpointId, eventType: $eventType, data: $data) {\n      ... on MutationSendTestEventSuccess { data }\n      ...FailureFields\n    }\n  }\n": types.SendTestEventNowDocument,
     "\n  fragment AttemptFields on DeliveryAttempt { attemptId eventId attemptedAt statusCode latencyMs responseBody error }\n": types.AttemptFieldsFragmentDoc,
     "\n  query EndpointAttempts($endpointId: String!) {\n    deliveryAttempts(endpointId: $endpointId, first: 50) { edges { node { ...AttemptFields } } pageInfo { hasNextPage endCursor } }\n  }\n": types.EndpointAttemptsDocument,
     "\n  subscription AttemptLive($endpointId: String) { deliveryAttempts(endpointId: $endpointId) { ...AttemptFields } }\n": types.AttemptLiveDocument,
     "\n  query EndpointMessages($endpointId: String!, $status: String, $after: String) {\n    webhookMessages(endpointId: $endpointId, status: $status, first: 50, after: $after) {\n      edges { node { eventId eventType status attempts nextAttemptAt lastStatusCode lastError createdAt payload attemptLog { ...AttemptFields } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.EndpointMessagesDocument,
     "\n  mutation ResendMessage($endpointId: String!, $eventId: String!) {\n    resendWebhookMessage(endpointId: $endpointId, eventId: $eventId) {\n      ... on MutationResendWebhookMessageSuccess { data }\n      ...FailureFields\n    }\n  }\n": types.ResendMessageDocument,
     "\n  mutation RecoverMessages($endpointId: String!, $since: DateTime!) {\n    recoverWebhookMessages(endpointId: $endpointId, since: $since) {\n      ... on MutationRecoverWebhookMessagesSuccess { data }\n      ...FailureFields\n    }\n  }\n": types.RecoverMessagesDocument,
-    "\n  query EventTypeCatalog {\n    eventTypes { type description exampleData }\n  }\n": types.EventTypeCatalogDocument,
-    "\n  query EndpointChoices {\n    webhookEndpoints { endpointId url enabled }\n  }\n": types.EndpointChoicesDocument,
+    "\n  query EventTypeCatalog {\n    eventTypes { type origin description archived schema exampleData }\n  }\n": types.EventTypeCatalogDocument,
     "\n  fragment IntegrationSummary on Integration {\n    id connectorType enabled tenantUrl\n    connector { displayName }\n    health { status reason since }\n    syncStatus { lastSyncAt lastSyncStatus lastSyncItemCount lastWebhookAt lastWebhookStatus lastError }\n  }\n": types.IntegrationSummaryFragmentDoc,
     "\n  query IntegrationList {\n    integrations { ...IntegrationSummary }\n    connectors { connectorType displayName description }\n  }\n": types.IntegrationListDocument,
     "\n  subscription IntegrationListChanges { integrationChanged { integrationId action } }\n": types.IntegrationListChangesDocument,
@@ -94,6 +95,7 @@ const documents: Documents = {
     "\n  query IntegrationSyncRuns($connectorType: String!, $after: String) {\n    syncRuns(connectorType: $connectorType, first: 20, after: $after) {\n      edges { node { ...SyncRunRow } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.IntegrationSyncRunsDocument,
     "\n  mutation StartSyncNow($connectorType: String!, $mode: SyncMode) {\n    startSync(connectorType: $connectorType, mode: $mode) {\n      ... on MutationStartSyncSuccess { data { ...SyncRunRow } }\n      ...FailureFields\n    }\n  }\n": types.StartSyncNowDocument,
     "\n  subscription IntegrationSyncProgress($connectorType: String) {\n    syncProgress(connectorType: $connectorType) { ...SyncRunRow }\n  }\n": types.IntegrationSyncProgressDocument,
+    "\n  query OrganizationList {\n    organizations { orgId name status createdAt disabledAt }\n  }\n": types.OrganizationListDocument,
     "\n  query SignInCheck {\n    connectors { connectorType }\n  }\n": types.SignInCheckDocument,
     "\n  query WebhookLog($connectorType: String, $status: WebhookEventStatus, $receivedSince: DateTime, $receivedBefore: DateTime, $after: String) {\n    webhookEvents(connectorType: $connectorType, status: $status, receivedSince: $receivedSince, receivedBefore: $receivedBefore, first: 50, after: $after) {\n      edges { node { deliveryId connectorType status receivedAt processedAt transferCount error signatureScheme } }\n      pageInfo { hasNextPage endCursor }\n    }\n    integrations { connectorType connector { displayName } }\n  }\n": types.WebhookLogDocument,
     "\n  subscription WebhookEventLive($connectorType: String) { webhookEvents(connectorType: $connectorType) { deliveryId status } }\n": types.WebhookEventLiveDocument,
@@ -107,6 +109,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment FailureFields on Error {\n    code\n    message\n    ... on ValidationError { fields { path message } }\n  }\n"): typeof import('./graphql').FailureFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessageLog($eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime, $after: String) {\n    messageLog(eventType: $eventType, status: $status, since: $since, until: $until, first: 25, after: $after) {\n      edges {\n        node {\n          messageId eventType createdAt payload\n          deliveries { endpointId status attempts nextAttemptAt lastStatusCode lastError completedAt }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    webhookEndpoints { endpointId url }\n    eventTypes { type }\n  }\n"): typeof import('./graphql').MessageLogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -126,7 +132,7 @@ export function graphql(source: "\n  mutation CreateEndpoint($input: WebhookEndp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query EndpointPage($endpointId: String!) {\n    webhookEndpoint(endpointId: $endpointId) { ...EndpointFields }\n    eventTypes { type description exampleData }\n  }\n"): typeof import('./graphql').EndpointPageDocument;
+export function graphql(source: "\n  query EndpointPage($endpointId: String!) {\n    webhookEndpoint(endpointId: $endpointId) { ...EndpointFields }\n    eventTypes { type origin description archived exampleData }\n  }\n"): typeof import('./graphql').EndpointPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -146,7 +152,7 @@ export function graphql(source: "\n  mutation RotateEndpointSecret($endpointId: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SendTestEventNow($endpointId: String!, $eventType: String) {\n    sendTestEvent(endpointId: $endpointId, eventType: $eventType) {\n      ... on MutationSendTestEventSuccess { data }\n      ...FailureFields\n    }\n  }\n"): typeof import('./graphql').SendTestEventNowDocument;
+export function graphql(source: "\n  mutation SendTestEventNow($endpointId: String!, $eventType: String, $data: JSONObject) {\n    sendTestEvent(endpointId: $endpointId, eventType: $eventType, data: $data) {\n      ... on MutationSendTestEventSuccess { data }\n      ...FailureFields\n    }\n  }\n"): typeof import('./graphql').SendTestEventNowDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -174,11 +180,7 @@ export function graphql(source: "\n  mutation RecoverMessages($endpointId: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query EventTypeCatalog {\n    eventTypes { type description exampleData }\n  }\n"): typeof import('./graphql').EventTypeCatalogDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query EndpointChoices {\n    webhookEndpoints { endpointId url enabled }\n  }\n"): typeof import('./graphql').EndpointChoicesDocument;
+export function graphql(source: "\n  query EventTypeCatalog {\n    eventTypes { type origin description archived schema exampleData }\n  }\n"): typeof import('./graphql').EventTypeCatalogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -243,6 +245,10 @@ export function graphql(source: "\n  mutation StartSyncNow($connectorType: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription IntegrationSyncProgress($connectorType: String) {\n    syncProgress(connectorType: $connectorType) { ...SyncRunRow }\n  }\n"): typeof import('./graphql').IntegrationSyncProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationList {\n    organizations { orgId name status createdAt disabledAt }\n  }\n"): typeof import('./graphql').OrganizationListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

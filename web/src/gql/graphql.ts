@@ -38,6 +38,13 @@ export type CredentialInput = {
   value: string;
 };
 
+/** pending, succeeded, failed (attempts used up, or 410) or cancelled (endpoint disabled) */
+export type DeliveryStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
 export type FieldMappingInput = {
   source: string;
   target: string;
@@ -59,6 +66,11 @@ export type IntegrationChangeAction =
   | 'DELETED'
   | 'HEALTH_CHANGED'
   | 'MAPPINGS_UPDATED';
+
+/** DISABLED: its keys are refused and no platform key may act for it */
+export type OrganizationStatus =
+  | 'ACTIVE'
+  | 'DISABLED';
 
 /** Events to process again from their stored body: give eventIds, or a filter (at most 1000 per call) */
 export type ReplayWebhookEventsInput = {
@@ -155,6 +167,17 @@ export type FailureFieldsFragment =
   | FailureFields_ValidationError_Fragment
 ;
 
+export type MessageLogQueryVariables = Exact<{
+  eventType?: string | null | undefined;
+  status?: DeliveryStatus | null | undefined;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MessageLogQuery = { messageLog: { edges: Array<{ node: { messageId: string, eventType: string, createdAt: string, payload: string, deliveries: Array<{ endpointId: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, completedAt: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, webhookEndpoints: Array<{ endpointId: string, url: string }>, eventTypes: Array<{ type: string }> };
+
 export type EndpointFieldsFragment = { endpointId: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: string | null, rateLimitPerSecond: number | null, failingSince: string | null, previousSecretValidUntil: string | null, createdAt: string, updatedAt: string };
 
 export type EndpointListQueryVariables = Exact<{ [key: string]: never; }>;
@@ -183,7 +206,7 @@ export type EndpointPageQueryVariables = Exact<{
 }>;
 
 
-export type EndpointPageQuery = { webhookEndpoint: { endpointId: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: string | null, rateLimitPerSecond: number | null, failingSince: string | null, previousSecretValidUntil: string | null, createdAt: string, updatedAt: string } | null, eventTypes: Array<{ type: string, description: string, exampleData: Record<string, unknown> }> };
+export type EndpointPageQuery = { webhookEndpoint: { endpointId: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, disabledReason: string | null, rateLimitPerSecond: number | null, failingSince: string | null, previousSecretValidUntil: string | null, createdAt: string, updatedAt: string } | null, eventTypes: Array<{ type: string, origin: string, description: string, archived: boolean, exampleData: Record<string, unknown> }> };
 
 export type UpdateEndpointMutationVariables = Exact<{
   endpointId: string;
@@ -233,6 +256,7 @@ export type RotateEndpointSecretMutation = { rotateWebhookEndpointSecret:
 export type SendTestEventNowMutationVariables = Exact<{
   endpointId: string;
   eventType?: string | null | undefined;
+  data?: Record<string, unknown> | null | undefined;
 }>;
 
 
@@ -295,12 +319,7 @@ export type RecoverMessagesMutation = { recoverWebhookMessages:
 export type EventTypeCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EventTypeCatalogQuery = { eventTypes: Array<{ type: string, description: string, exampleData: Record<string, unknown> }> };
-
-export type EndpointChoicesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type EndpointChoicesQuery = { webhookEndpoints: Array<{ endpointId: string, url: string, enabled: boolean }> };
+export type EventTypeCatalogQuery = { eventTypes: Array<{ type: string, origin: string, description: string, archived: boolean, schema: Record<string, unknown> | null, exampleData: Record<string, unknown> }> };
 
 export type IntegrationSummaryFragment = { id: string, connectorType: string, enabled: boolean, tenantUrl: string, connector: { displayName: string }, health: { status: HealthStatus, reason: string | null, since: string | null }, syncStatus: { lastSyncAt: string | null, lastSyncStatus: RunOutcome | null, lastSyncItemCount: number | null, lastWebhookAt: string | null, lastWebhookStatus: WebhookOutcome | null, lastError: string | null } };
 
@@ -422,6 +441,11 @@ export type IntegrationSyncProgressSubscriptionVariables = Exact<{
 
 
 export type IntegrationSyncProgressSubscription = { syncProgress: { runId: string, status: RunOutcome, mode: SyncMode, trigger: string, pages: number, itemsTotal: number | null, itemsSeen: number, itemsSynced: number, errorCount: number, error: string | null, startedAt: string, finishedAt: string | null, errors: Array<{ externalId: string, field: string | null, message: string }> } };
+
+export type OrganizationListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationListQuery = { organizations: Array<{ orgId: string, name: string, status: OrganizationStatus, createdAt: string, disabledAt: string | null }> };
 
 export type SignInCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -628,6 +652,47 @@ export const SyncRunRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SyncRunRow"}) as unknown as TypedDocumentString<SyncRunRowFragment, unknown>;
+export const MessageLogDocument = new TypedDocumentString(`
+    query MessageLog($eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime, $after: String) {
+  messageLog(
+    eventType: $eventType
+    status: $status
+    since: $since
+    until: $until
+    first: 25
+    after: $after
+  ) {
+    edges {
+      node {
+        messageId
+        eventType
+        createdAt
+        payload
+        deliveries {
+          endpointId
+          status
+          attempts
+          nextAttemptAt
+          lastStatusCode
+          lastError
+          completedAt
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  webhookEndpoints {
+    endpointId
+    url
+  }
+  eventTypes {
+    type
+  }
+}
+    `) as unknown as TypedDocumentString<MessageLogQuery, MessageLogQueryVariables>;
 export const EndpointListDocument = new TypedDocumentString(`
     query EndpointList {
   webhookEndpoints {
@@ -689,7 +754,9 @@ export const EndpointPageDocument = new TypedDocumentString(`
   }
   eventTypes {
     type
+    origin
     description
+    archived
     exampleData
   }
 }
@@ -804,8 +871,8 @@ export const RotateEndpointSecretDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<RotateEndpointSecretMutation, RotateEndpointSecretMutationVariables>;
 export const SendTestEventNowDocument = new TypedDocumentString(`
-    mutation SendTestEventNow($endpointId: String!, $eventType: String) {
-  sendTestEvent(endpointId: $endpointId, eventType: $eventType) {
+    mutation SendTestEventNow($endpointId: String!, $eventType: String, $data: JSONObject) {
+  sendTestEvent(endpointId: $endpointId, eventType: $eventType, data: $data) {
     ... on MutationSendTestEventSuccess {
       data
     }
@@ -941,20 +1008,14 @@ export const EventTypeCatalogDocument = new TypedDocumentString(`
     query EventTypeCatalog {
   eventTypes {
     type
+    origin
     description
+    archived
+    schema
     exampleData
   }
 }
     `) as unknown as TypedDocumentString<EventTypeCatalogQuery, EventTypeCatalogQueryVariables>;
-export const EndpointChoicesDocument = new TypedDocumentString(`
-    query EndpointChoices {
-  webhookEndpoints {
-    endpointId
-    url
-    enabled
-  }
-}
-    `) as unknown as TypedDocumentString<EndpointChoicesQuery, EndpointChoicesQueryVariables>;
 export const IntegrationListDocument = new TypedDocumentString(`
     query IntegrationList {
   integrations {
@@ -1378,6 +1439,17 @@ export const IntegrationSyncProgressDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<IntegrationSyncProgressSubscription, IntegrationSyncProgressSubscriptionVariables>;
+export const OrganizationListDocument = new TypedDocumentString(`
+    query OrganizationList {
+  organizations {
+    orgId
+    name
+    status
+    createdAt
+    disabledAt
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationListQuery, OrganizationListQueryVariables>;
 export const SignInCheckDocument = new TypedDocumentString(`
     query SignInCheck {
   connectors {

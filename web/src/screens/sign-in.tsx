@@ -4,8 +4,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import { ApiError, execute } from '../api/client';
-import type { Session } from '../api/session';
+import { isPlatformKey, type Session } from '../api/session';
 import { graphql } from '../gql';
+import { OrganizationList } from './organizations';
 
 const WhoAmI = graphql(`
   query SignInCheck {
@@ -25,7 +26,8 @@ export function SignIn({ onSignIn, notice }: { onSignIn(session: Session): void;
     setChecking(true);
     setError(undefined);
     try {
-      await execute(session, WhoAmI, {});
+      // A platform key acts for no organization until one is chosen: check it on what it alone may read.
+      await (isPlatformKey(session.apiKey) ? execute(session, OrganizationList, {}) : execute(session, WhoAmI, {}));
       setApiKey('');
       onSignIn(session);
     } catch (failure) {
@@ -39,7 +41,7 @@ export function SignIn({ onSignIn, notice }: { onSignIn(session: Session): void;
     <main className="sign-in">
       <form onSubmit={submit} className="card" aria-labelledby="sign-in-title" noValidate>
         <h1 id="sign-in-title">Integration Hub console</h1>
-        <p>Sign in with an API key of your organization. It is kept in this browser tab only and is sent to the hub alone.</p>
+        <p>Sign in with an API key of your organization, or a platform key (then choose the organization). It is kept in this browser tab only and is sent to the hub alone.</p>
         {notice && (
           <p className="banner warn" role="status">
             {notice}

@@ -31,7 +31,7 @@ export const CreateEndpoint = graphql(`
 export const EndpointPageQuery = graphql(`
   query EndpointPage($endpointId: String!) {
     webhookEndpoint(endpointId: $endpointId) { ...EndpointFields }
-    eventTypes { type description exampleData }
+    eventTypes { type origin description archived exampleData }
   }
 `);
 
@@ -73,8 +73,8 @@ export const RotateSecret = graphql(`
 `);
 
 export const SendTestEvent = graphql(`
-  mutation SendTestEventNow($endpointId: String!, $eventType: String) {
-    sendTestEvent(endpointId: $endpointId, eventType: $eventType) {
+  mutation SendTestEventNow($endpointId: String!, $eventType: String, $data: JSONObject) {
+    sendTestEvent(endpointId: $endpointId, eventType: $eventType, data: $data) {
       ... on MutationSendTestEventSuccess { data }
       ...FailureFields
     }
@@ -124,12 +124,7 @@ export const RecoverMessages = graphql(`
 
 export const EventTypesQuery = graphql(`
   query EventTypeCatalog {
-    eventTypes { type description exampleData }
+    eventTypes { type origin description archived schema exampleData }
   }
 `);
 
-export const EndpointChoices = graphql(`
-  query EndpointChoices {
-    webhookEndpoints { endpointId url enabled }
-  }
-`);

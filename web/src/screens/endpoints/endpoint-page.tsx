@@ -9,6 +9,7 @@ import { useApi } from '../../api/api-context';
 import { useMutation, useQuery, useSubscription, useThrottled } from '../../api/hooks';
 import { outcome } from '../../api/outcome';
 import { DeleteCard } from '../../components/delete-card';
+import { Field, OtherErrors } from '../../components/field';
 import { Ago, Badge, formatTime, JsonBlock } from '../../components/format';
 import { useSearchParam } from '../../components/search-param';
 import { Empty, ErrorNotice, QueryView, Notice } from '../../components/states';
@@ -188,47 +189,84 @@ function Secret({ endpoint, onRotated }: { endpoint: EndpointFieldsFragment; onR
   );
 }
 
-function TestEvent({ endpoint, catalog }: { endpoint: EndpointFieldsFragment; catalog: Array<{ type: string; description: string; exampleData: Record<string, unknown> }> }) {
-  const [eventType, setEventType] = useState(catalog[0]?.type ?? '');
+type CatalogEntry = { type: string; origin: string; description: string; archived: boolean; exampleData: Record<string, unknown> };
+
+const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+
+/**
+ * A test event of any catalog type, to this endpoint only, with data to edit: prefilled with the
+ * type's example, checked as JSON here and against the type's schema by the API, whose field
+ * errors (`data.offering_id`) appear beside the data.
+ */
+function TestEvent({ endpoint, catalog }: { endpoint: EndpointFieldsFragment; catalog: CatalogEntry[] }) {
+  const sendable = catalog.filter((option) => !option.archived);
+  const [eventType, setEventType] = useState(sendable[0]?.type ?? '');
+  const entry = sendable.find((option) => option.type === eventType);
+  const [text, setText] = useState(() => pretty(entry?.exampleData ?? {}));
   const [send, sending] = useMutation(SendTestEvent);
   const [result, setResult] = useState<{ ok: boolean; text: string } | undefined>();
-  const example = catalog.find((option) => option.type === eventType)?.exampleData;
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  const choose = (type: string) => {
+    setEventType(type);
+    setText(pretty(sendable.find((option) => option.type === type)?.exampleData ?? {}));
+    setFields({});
+    setResult(undefined);
+  };
   const run = async () => {
     setResult(undefined);
-    const answer = await send({ endpointId: endpoint.endpointId, eventType });
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      return setFields({ data: `is not valid JSON: ${(error as Error).message}` });
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return setFields({ data: 'must be a JSON object' });
+    setFields({});
+    const answer = await send({ endpointId: endpoint.endpointId, eventType, data: data as Record<string, unknown> });
     if (!answer) return;
     const settled = outcome(answer.sendTestEvent);
-    setResult(settled.ok ? { ok: true, text: `Test event ${settled.data} queued; its attempt appears in the log below.` } : { ok: false, text: settled.message });
+    if (settled.ok) return setResult({ ok: true, text: `Test event ${settled.data} queued; its attempt appears in the log below.` });
+    setFields(settled.fields);
+    setResult({ ok: false, text: settled.message });
   };
+  const dataErrors = Object.entries(fields).filter(([path]) => path === 'data' || path.startsWith('data.'));
   return (
     <div className="card">
       <h2>Send a test event</h2>
+      <p className="help">Sent to this endpoint only, signed like any other message. {entry?.origin === 'hub' ? 'The hub adds "test": true to its own types\' data.' : "A product type's data must match its schema."}</p>
+      <Field label="Event type" error={fields.eventType}>
+        <select value={eventType} onChange={(event) => choose(event.target.value)} name="test-event-type" aria-label="Event type to send">
+          {sendable.map((option) => (
+            <option key={option.type} value={option.type}>
+              {option.type} ({option.origin})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        label="Data"
+        help={entry?.description}
+        error={dataErrors.length ? dataErrors.map(([path, message]) => `${path} ${message}`).join('; ') : undefined}
+        aside={
+          <button type="button" className="link" onClick={() => choose(eventType)}>
+            Reset to the example
+          </button>
+        }
+      >
+        <textarea className="code" name="test-event-data" aria-label="Test event data" rows={Math.min(16, text.split('\n').length + 1)} spellCheck={false} value={text} onChange={(event) => setText(event.target.value)} />
+      </Field>
+      <OtherErrors errors={fields} shown={(path) => path === 'eventType' || path === 'data' || path.startsWith('data.')} />
       <div className="filters">
-        <label>
-          Event type
-          <select value={eventType} onChange={(event) => setEventType(event.target.value)} name="test-event-type" aria-label="Event type to send">
-            {catalog.map((option) => (
-              <option key={option.type} value={option.type}>
-                {option.type}
-              </option>
-            ))}
-          </select>
-        </label>
         <button type="button" className="primary" onClick={run} disabled={sending.running || !eventType}>
           {sending.running ? 'Sending…' : 'Send test event'}
         </button>
+        {result && (
+          <p className={result.ok ? 'saved' : 'bad'} role="status">
+            {result.text}
+          </p>
+        )}
       </div>
-      {example && (
-        <details>
-          <summary>Data it carries (the catalog's example, with "test": true)</summary>
-          <JsonBlock text={JSON.stringify(example)} label="Test event data" />
-        </details>
-      )}
-      {result && (
-        <p className={result.ok ? 'saved' : 'bad'} role="status">
-          {result.text}
-        </p>
-      )}
       <ErrorNotice error={sending.error} />
     </div>
   );

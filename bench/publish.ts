@@ -1,0 +1,185 @@
+/**
+ * publish: the product's events from publish to receipt at a local receiver, events/s and the
+ * latency of each delivery (p50/p99), single and batch publish, to one endpoint and to ten,
+ * on each database, against a bare HTTP client posting the same bodies to the same receiver (to
+ * the same paths, as many times) in the same run.
+ *
+ * Processes as in the deliver benchmark: the receiver (deliver-receiver.ts --by-path: a delivery
+ * is a webhook-id at a path), the hub (publish-hub.ts: HTTP server and job worker on a fresh
+ * database, N endpoints at the receiver) and this one. Publishing goes through the outbox in the
+ * hub process (`emit` per event, or `emitMany` per batch, each in its own transaction): the path
+ * a publish request takes once it is validated.
+ *
+ * Each run publishes `events` events to one endpoint, `events / endpoints` to several (the same
+ * number of deliveries), as fast as the hub takes them; the time runs from the first publish to
+ * the last receipt. An event is received when every endpoint has it; events/s counts events,
+ * deliveries/s requests. Latency: an event's publish → its receipt at each endpoint, so it
+ * includes the wait behind the burst. Every delivery must arrive; duplicates are counted.
+ *
+ * PUBLISH_CPU_PROF=<dir> runs the hub children under `node --cpu-prof` (profiles land in <dir>).
+ */
+import { Pool } from 'undici';
+import { findEventType } from '../src/domain/events/catalog';
+import { newId } from '../src/lib/ids';
+import { analyse, arrivals, Child, epochMs, type Measurement, type Received, type Sent } from './deliver';
+
+export interface PublishOptions {
+  events: number;
+  dbs: string[];
+  /** single: one event per publish; batch: `batch` events per publish. */
+  modes: string[];
+  endpoints: number[];
+  batch: number;
+  /** The hub worker's concurrent deliveries (HUB_WORKER_CONCURRENCY) and the bare client's connections. */
+  concurrency: number;
+}
+
+interface Run extends Measurement {
+  events: number;
+  eventsPerSecond: number;
+  publishSeconds?: number;
+  byStatus?: Record<string, number>;
+}
+
+const paths = (receiverUrl: string, endpoints: number) => Array.from({ length: endpoints }, (_, n) => `${new URL(receiverUrl).pathname}/e${n}`);
+
+/** Every (event, endpoint) pair as the receiver records it, with the event's publish time. */
+function expand(sent: Sent, endpointPaths: string[]): Sent {
+  const ids: string[] = [];
+  const created: number[] = [];
+  sent.ids.forEach((id, i) => {
+    for (const path of endpointPaths) {
+      ids.push(`${id} ${path}`);
+      created.push(sent.created[i]!);
+    }
+  });
+  return { ids, created };
+}
+
+function toRun(m: Measurement, events: number, endpoints: number): Run {
+  return { ...m, events, eventsPerSecond: m.deliveries / endpoints / m.seconds };
+}
+
+/** The bare client: the same bodies and headers, each to every path, over `connections` keep-alive connections. */
+async function bareBurst(receiverUrl: string, events: number, endpointPaths: string[], connections: number): Promise<Sent> {
+  const pool = new Pool(new URL(receiverUrl).origin, { connections, keepAliveTimeout: 60_000 });
+  const example = findEventType('item.updated')!.example;
+  const requests = Array.from({ length: events }, (_, n) => {
+    const id = newId('msg');
+    const timestamp = new Date();
+    return {
+      id,
+      body: JSON.stringify({ id, event: 'item.updated', timestamp: timestamp.toISOString(), data: { ...example, sequence: n } }),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'IntegrationHub-Webhooks/0.1 (+https://www.standardwebhooks.com)',
+        'x-fractal-signature': `sha256=${'0'.repeat(64)}`,
+        'webhook-id': id,
+        'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+        'webhook-signature': `v1,${'A'.repeat(43)}=`,
+      },
+    };
+  });
+  const created = new Array<number>(events);
+  const total = events * endpointPaths.length;
+  let next = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (next < total) {
+          const n = next++;
+          const event = Math.floor(n / endpointPaths.length);
+          if (n % endpointPaths.length === 0) created[event] = epochMs();
+          const request = requests[event]!;
+          const { statusCode, body } = await pool.request({ path: endpointPaths[n % endpointPaths.length]!, method: 'POST', headers: request.headers, body: request.body });
+          await body.text();
+          if (statusCode !== 200) throw new Error(`the receiver answered ${statusCode}`);
+        }
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  return { ids: requests.map((request) => request.id), created };
+}
+
+async function bareRun(receiver: Child, events: number, endpoints: number, options: PublishOptions): Promise<Run> {
+  const url = receiver.hello.url as string;
+  const endpointPaths = paths(url, endpoints);
+  await bareBurst(url, Math.min(1_000, events), endpointPaths, options.concurrency);
+  await receiver.request('take');
+  const sent = await bareBurst(url, events, endpointPaths, options.concurrency);
+  return toRun(analyse(expand(sent, endpointPaths), await receiver.request<Received>('take')), events, endpoints);
+}
+
+async function hubRun(receiver: Child, db: string, mode: string, events: number, endpoints: number, options: PublishOptions): Promise<Run> {
+  const url = receiver.hello.url as string;
+  const endpointPaths = paths(url, endpoints);
+  const profileDir = process.env.PUBLISH_CPU_PROF;
+  const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const hub = await Child.start('bench/publish-hub.ts', [db, url, String(endpoints)], { HUB_WORKER_CONCURRENCY: String(options.concurrency) }, execArgv);
+  const batch = mode === 'batch' ? options.batch : 1;
+  try {
+    const burst = async (count: number) => {
+      const sent = await hub.request<Sent & { publishSeconds: number }>('emit', { count, batch });
+      const expanded = expand(sent, endpointPaths);
+      await arrivals(receiver, expanded.ids.length);
+      const settled = await hub.request<{ deliveries: Record<string, number> }>('settle');
+      return { ...toRun(analyse(expanded, await receiver.request<Received>('take')), count, endpoints), publishSeconds: sent.publishSeconds, byStatus: settled.deliveries };
+    };
+    await burst(Math.min(1_000, events)); // warm-up: JIT, connections, Prisma's caches
+    return await burst(events);
+  } finally {
+    await hub.stop('stop');
+  }
+}
+
+const ms = (value: number) => value.toFixed(1);
+
+export async function publishScenario(options: PublishOptions): Promise<Record<string, unknown>> {
+  const receiver = await Child.start('bench/deliver-receiver.ts', ['--by-path']);
+  const rows: string[] = [];
+  const notes: string[] = [];
+  const results: Record<string, unknown> = {};
+  try {
+    for (const endpoints of options.endpoints) {
+      const events = Math.ceil(options.events / endpoints);
+      const before = await bareRun(receiver, events, endpoints, options);
+      const hubs: Record<string, Run> = {};
+      for (const db of options.dbs) {
+        for (const mode of options.modes) {
+          const run = await hubRun(receiver, db, mode, events, endpoints, options);
+          hubs[`${db}, ${mode}`] = run;
+          console.log(`  ${db}, ${mode} publish, ${endpoints} endpoint(s): ${Math.round(run.eventsPerSecond)} events/s, ${Math.round(run.perSecond)} deliveries/s (publishing took ${run.publishSeconds!.toFixed(2)} s of ${run.seconds.toFixed(2)} s)`);
+          notes.push(`${db}, ${mode}, ${endpoints} endpoint(s): missing ${run.missing}, duplicates ${run.duplicates}, deliveries by status at the end ${JSON.stringify(run.byStatus)}`);
+        }
+      }
+      const after = await bareRun(receiver, events, endpoints, options);
+      const baseline = (before.perSecond + after.perSecond) / 2;
+      const row = (name: string, m: Run) =>
+        rows.push(`| ${name} | ${endpoints} | ${m.events} | ${m.deliveries} | ${m.seconds.toFixed(2)} | ${Math.round(m.eventsPerSecond)} | ${Math.round(m.perSecond)} | ${ms(m.p50)} | ${ms(m.p99)} | ${(m.perSecond / baseline).toFixed(2)} |`);
+      row('bare client', before);
+      for (const [name, run] of Object.entries(hubs)) row(`hub, ${name} publish`, run);
+      row('bare client (again)', after);
+      for (const m of [before, after]) if (m.missing || m.duplicates) notes.push(`bare client, ${endpoints} endpoint(s): missing ${m.missing}, duplicates ${m.duplicates}`);
+      results[`${endpoints} endpoint(s)`] = { bare: [before, after], baselinePerSecond: baseline, hubs };
+    }
+  } finally {
+    await receiver.stop();
+  }
+  console.log(
+    [
+      '',
+      `publish → receipt: ${options.events} deliveries per run; batch publish = ${options.batch} events per publish; hub worker concurrency and bare connections ${options.concurrency}`,
+      '',
+      '| run | endpoints | events | deliveries | seconds | events/s | deliveries/s | p50 ms | p99 ms | ÷ bare |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows,
+      '',
+      'events/s: events received by every endpoint, first publish → last receipt. p50/p99: publish → receipt of each delivery (includes the wait behind the burst); bare: request sent → received. ÷ bare: deliveries/s over the mean of the two bare runs.',
+      '',
+      ...notes,
+    ].join('\n'),
+  );
+  return results;
+}
