@@ -10,7 +10,7 @@ import { useMutation, useQuery, useSubscription, useThrottled } from '../../api/
 import { outcome } from '../../api/outcome';
 import { DeleteCard } from '../../components/delete-card';
 import { Field, OtherErrors } from '../../components/field';
-import { Ago, Badge, formatTime, JsonBlock } from '../../components/format';
+import { Ago, Badge, formatTime } from '../../components/format';
 import { useSearchParam } from '../../components/search-param';
 import { Empty, ErrorNotice, QueryView, Notice } from '../../components/states';
 import type { EndpointFieldsFragment } from '../../gql/graphql';
