@@ -102,6 +102,13 @@ export const syncResult = z
   })
   .strict();
 
+export const syncStillRunning = z
+  .object({
+    runId: z.string().meta({ description: 'the run, which goes on; follow it with GET …/sync/status or the GraphQL syncRun/syncProgress' }),
+    status: z.literal('running'),
+  })
+  .strict();
+
 export const webhookAck = z.object({ success: z.literal(true), deliveryId: z.string().meta({ description: 'the stored inbound webhook event' }) }).strict();
 
 export const webhookEndpoint = z
@@ -166,6 +173,7 @@ export const componentSchemas: Record<string, z.ZodType> = {
   Integration: integration,
   ConnectionTestResult: connectionTestResult,
   SyncResult: syncResult,
+  SyncStillRunning: syncStillRunning,
   WebhookAcknowledgement: webhookAck,
   WebhookEndpoint: webhookEndpoint,
   EventType: eventType,

@@ -15,7 +15,7 @@
  * changes between two slices lose nothing. A changed product can appear twice (old and new
  * state), which upserts absorb.
  */
-import type { ListOptions, SourcePage, SourceRecord } from '../types';
+import type { ListOptions, ListPosition, SourcePage, SourceRecord } from '../types';
 import type { SapApi } from './api';
 import { keyLiteral, nextPageUrl, queryString, unwrapCollection, unwrapEntity } from './odata';
 import { mapProduct, PRODUCT_SELECT } from './product-mapping';
@@ -54,11 +54,13 @@ export async function* listProducts(api: SapApi, options: ListOptions): AsyncGen
   const collectionUrl = `${api.tenantUrl}${SERVICE}/A_Product`;
 
   let total: number | undefined;
-  let first = true;
+  const resumed = resumePosition(options.resumeFrom);
+  // A resumed listing has its total already (the caller stored it with the first page).
+  let first = resumed === undefined;
   /** Rows of the ordered listing read so far. */
-  let position = 0;
+  let position = resumed?.position ?? 0;
   /** Ids of the last `overlap` records yielded: what the next slice's overlap may repeat. */
-  let recent: string[] = [];
+  let recent: string[] = resumed?.recent ?? [];
   for (;;) {
     const skip = Math.max(0, position - overlap);
     const query: Array<[string, string]> = [...fixed];
@@ -83,8 +85,11 @@ export async function* listProducts(api: SapApi, options: ListOptions): AsyncGen
         records.push(record);
       }
       if (overlap > 0) recent = [...recent, ...records.map((r) => r.externalId)].slice(-overlap);
+      // Resuming after this response starts a new slice at the rows read so far: its overlap
+      // finds the same recent ids, so a resumed listing yields what an uninterrupted one would.
+      const resume: ProductPosition = { position: skip + rowsInSlice, recent };
       // The first page is yielded even when empty, so the caller learns the total.
-      if (records.length > 0 || first) yield total === undefined ? { records } : { records, total };
+      if (records.length > 0 || first) yield total === undefined ? { records, resume } : { records, total, resume };
       first = false;
       url = page.next === undefined ? undefined : nextPageUrl(page.next, url);
     }
@@ -93,6 +98,21 @@ export async function* listProducts(api: SapApi, options: ListOptions): AsyncGen
     // already delivered everything.
     if (rowsInSlice !== pageSize) return;
   }
+}
+
+/** Where a product listing continues: rows of the ordered listing read, and the last ids yielded. */
+interface ProductPosition extends ListPosition {
+  position: number;
+  recent: string[];
+}
+
+/** A stored position, or undefined (list from the start) when it is not one this listing wrote. */
+function resumePosition(stored: ListPosition | undefined): ProductPosition | undefined {
+  if (stored === undefined) return undefined;
+  const { position, recent } = stored;
+  if (typeof position !== 'number' || !Number.isInteger(position) || position < 0) return undefined;
+  if (!Array.isArray(recent) || !recent.every((id) => typeof id === 'string')) return undefined;
+  return { position, recent };
 }
 
 /** One product by its number, or null when SAP has none. */

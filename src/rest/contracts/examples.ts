@@ -46,6 +46,7 @@ export const defaultMappingsExample = sapS4hana.defaultMappings;
 export const connectionTestExample = { success: true, message: 'Connection successful' };
 
 export const syncResultExample = { success: true, itemsSynced: 1247, errors: [] };
+export const syncStillRunningExample = { runId: 'run_9x2k4m7q1w3e5r8t', status: 'running' };
 
 const healthy = { status: 'healthy', reason: null, since: null };
 
