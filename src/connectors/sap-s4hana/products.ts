@@ -73,12 +73,11 @@ export async function* listProducts(api: SapApi, options: ListOptions): AsyncGen
     let rowsInSlice = 0;
     let url: string | undefined = `${collectionUrl}?${queryString(query)}`;
     while (url !== undefined) {
-      const page = unwrapCollection(await api.get(url, WHAT, options.signal), WHAT);
+      const page = await readPage(api, url, options.signal);
       total ??= page.count;
-      rowsInSlice += page.results.length;
+      rowsInSlice += page.rows;
       const records: SourceRecord[] = [];
-      for (const entity of page.results) {
-        const record = mapProduct(entity);
+      for (const record of page.records) {
         const inOverlap = overlapLeft > 0;
         overlapLeft--;
         if (inOverlap && alreadyYielded.has(record.externalId)) continue;
@@ -98,6 +97,16 @@ export async function* listProducts(api: SapApi, options: ListOptions): AsyncGen
     // already delivered everything.
     if (rowsInSlice !== pageSize) return;
   }
+}
+
+/**
+ * One response, mapped. Its parsed JSON is garbage when this returns, not held by the listing
+ * while the caller stores the page: an object graph several times the size of the records, which
+ * would otherwise outlive a few young-generation collections and be promoted to the old one.
+ */
+async function readPage(api: SapApi, url: string, signal: AbortSignal | undefined): Promise<{ records: SourceRecord[]; rows: number; count?: number; next?: string }> {
+  const page = unwrapCollection(await api.get(url, WHAT, signal), WHAT);
+  return { records: page.results.map((entity) => mapProduct(entity)), rows: page.results.length, count: page.count, next: page.next };
 }
 
 /** Where a product listing continues: rows of the ordered listing read, and the last ids yielded. */

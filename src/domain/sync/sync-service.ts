@@ -33,6 +33,7 @@ import type { CallOutcome, IntegrationHealth } from '../integrations/health';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
 import { mapItem, type MappedItem, type RecordError } from '../mapping/map-item';
 import { checkpointAfter, startOf, type RunCounts } from './checkpoint';
+import { readAhead } from './read-ahead';
 import { awaitRunEnd } from './run-waiter';
 
 export type { SyncRun };
@@ -285,7 +286,7 @@ export class SyncService {
       const client: ConnectorClient = this.connections.clientFor(integration);
       const { itemMappings } = storedMappings(integration);
       const pages = client.listItems({ changedSince: run.changedSince ?? undefined, pageSize: this.tuning.pageSize, signal, resumeFrom: start.resumeFrom });
-      for await (const page of pages) {
+      for await (const page of readAhead(pages)) {
         signal.throwIfAborted();
         itemsTotal ??= page.total ?? null;
         const items: MappedItem[] = [];
