@@ -2,6 +2,12 @@
  * One measurement of the sync benchmark, in its own process so its peak RSS is its own:
  *   download <tenantUrl> <tokenUrl>            read every product page through the connector, store nothing
  *   sync <sqlite|postgres> <tenantUrl> <tokenUrl>  a full sync into a fresh database
+ *   migrate <database target as JSON>          (internal) the release step: migrates the fresh database
+ *
+ * The sync runs as production runs it: the database is migrated first by a process of its own
+ * (the release step, `npm run db:migrate`), so the measured process opens a current schema with
+ * HUB_MIGRATE_ON_START=false and never loads the migration engine; the run is a job that the
+ * hub's worker executes.
  * Prints one JSON line: {items, seconds, maxRssMb, startRssMb} (startRssMb: RSS when the first
  * page is requested, i.e. what the process holds before the measured work: modules, and for a
  * sync the opened and migrated hub).
@@ -11,10 +17,14 @@
  * which separates memory the run keeps (live) from garbage V8 has not collected yet. Adds
  * {heapAfterGcMb: {first, max, last}, pages}.
  */
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { sapS4hana } from '../src/connectors/sap-s4hana/definition';
 import type { ConnectorClient } from '../src/connectors/types';
 import { loadConfig } from '../src/config';
+import type { DatabaseTarget } from '../src/db/connection';
+import { applyMigrations } from '../src/db/migrate';
 import { resultOf } from '../src/domain/sync/sync-service';
 import { openHub } from '../src/hub';
 import { createOutboundHttp } from '../src/lib/http/outbound';
@@ -70,7 +80,8 @@ async function download(tenantUrl: string, tokenUrl: string) {
 
 async function sync(kind: string, tenantUrl: string, tokenUrl: string) {
   return withDatabase(kind, async (database, dir) => {
-    const config = { ...loadConfig({ HUB_KEY_FILE: path.join(dir, 'keys.json'), HUB_ALLOW_PRIVATE_TARGETS: 'true' }), database };
+    await promisify(execFile)(process.execPath, [...process.execArgv, process.argv[1]!, 'migrate', JSON.stringify(database)]);
+    const config = { ...loadConfig({ HUB_KEY_FILE: path.join(dir, 'keys.json'), HUB_ALLOW_PRIVATE_TARGETS: 'true', HUB_MIGRATE_ON_START: 'false' }), database };
     const hub = await openHub(config, createLogger('warn'));
     try {
       const { orgId } = await hub.services.orgs.createOrg('Bench');
@@ -89,6 +100,10 @@ async function sync(kind: string, tenantUrl: string, tokenUrl: string) {
   });
 }
 
+if (mode === 'migrate') {
+  await applyMigrations(JSON.parse(args[0]!) as DatabaseTarget);
+  process.exit(0);
+}
 const result = mode === 'download' ? await download(args[0]!, args[1]!) : await sync(args[0]!, args[1]!, args[2]!);
 const memory = memoryProbe
   ? { pages: heapAfterGc.length, heapAfterGcMb: { first: heapAfterGc[0], max: Math.max(...heapAfterGc), last: heapAfterGc.at(-1) } }

@@ -51,7 +51,7 @@ export function integrationRoutes(services: Services) {
     // returns at once and streams progress instead.
     app.post<ByType & { Querystring: z.output<typeof c.runSync.query> }>('/:connectorType/sync', contract(c.runSync), async (request, reply) => {
       const outcome = await services.sync.runToCompletion(orgOf(request), request.params.connectorType, { mode: request.query.mode });
-      return 'runId' in outcome ? reply.status(202).send(outcome) : outcome;
+      return 'success' in outcome ? outcome : reply.status(202).send(outcome);
     });
 
     app.get<ByType>('/:connectorType/sync/status', contract(c.getSyncStatus), async (request) =>

@@ -14,12 +14,9 @@ import type { Prisma } from '../../generated/sqlite/client';
 import type { RecordError } from '../mapping/map-item';
 import type { SyncRun } from './sync-service';
 
-/** The per-run counters a run carries from page to page (and across a resume). */
-export type RunCounts = Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>;
-
 /** Where a run (re)starts: its counts, kept errors and listing position so far. */
-export interface RunStart {
-  counts: RunCounts;
+export interface RunStart<Counts> {
+  counts: Counts;
   errors: RecordError[];
   itemsTotal: number | null;
   /** Undefined: list from the start. */
@@ -32,14 +29,19 @@ interface StoredCheckpoint {
   cursor: ListPosition;
 }
 
-/** Where the run continues: after its last stored page, or from the start when it has none. */
-export function startOf(run: SyncRun): RunStart {
+/**
+ * Where the run continues: after its last stored page, or from the start when it has none.
+ * `zero` names the run's counters (columns of the run, stored with every page): a resumed run
+ * carries on from their stored values, a new or restarted one from zero.
+ */
+export function startOf<Counts extends Record<string, number>>(run: SyncRun, zero: Counts): RunStart<Counts> {
   const stored = run.checkpoint as unknown as StoredCheckpoint | null;
   if (stored && typeof stored === 'object' && stored.cursor && typeof stored.cursor === 'object') {
-    const { pages, itemsSeen, itemsSynced, errorCount } = run;
-    return { counts: { pages, itemsSeen, itemsSynced, errorCount }, errors: run.errors as unknown as RecordError[], itemsTotal: run.itemsTotal, resumeFrom: stored.cursor, resumed: true };
+    const columns = run as unknown as Record<string, number>;
+    const counts = Object.fromEntries(Object.keys(zero).map((name) => [name, columns[name] ?? 0])) as Counts;
+    return { counts, errors: run.errors as unknown as RecordError[], itemsTotal: run.itemsTotal, resumeFrom: stored.cursor, resumed: true };
   }
-  return { counts: { pages: 0, itemsSeen: 0, itemsSynced: 0, errorCount: 0 }, errors: [], itemsTotal: run.itemsTotal, resumeFrom: undefined, resumed: run.pages > 0 };
+  return { counts: { ...zero }, errors: [], itemsTotal: run.itemsTotal, resumeFrom: undefined, resumed: run.pages > 0 };
 }
 
 /** The run's checkpoint after `page`, to store with the page's items (nothing when the connector cannot resume). */

@@ -32,7 +32,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { CallOutcome, IntegrationHealth } from '../integrations/health';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
 import { mapItem, type MappedItem, type RecordError } from '../mapping/map-item';
-import { checkpointAfter, startOf, type RunCounts } from './checkpoint';
+import { checkpointAfter, startOf } from './checkpoint';
 import { readAhead } from './read-ahead';
 import { awaitRunEnd } from './run-waiter';
 
@@ -275,7 +275,7 @@ export class SyncService {
   private async execute(run: SyncRun, integration: Integration, control: RunControl): Promise<SyncRun> {
     const { signal } = control;
     // A resumed run carries on from its checkpoint: counts, kept errors and listing position.
-    const start = startOf(run);
+    const start = startOf(run, { pages: 0, itemsSeen: 0, itemsSynced: 0, errorCount: 0 } satisfies RunCounts);
     if (start.resumed) this.logger.info({ runId: run.id, integrationId: integration.id, pages: start.counts.pages, fromCheckpoint: start.resumeFrom !== undefined }, 'sync resumed');
     const errors = start.errors;
     const counts = start.counts;
@@ -407,6 +407,8 @@ export class SyncService {
     });
   }
 }
+
+type RunCounts = Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount', number>;
 
 /**
  * The attempt was stopped from outside, not failed by the host or the data: its lease was lost,
