@@ -75,7 +75,7 @@ describe(`kill -9 in the middle of a sync (${testProvider})`, () => {
     expect(interrupted.pages).toBeLessThan(products / pageSize);
     expect(interrupted.checkpoint).not.toBeNull();
     expect(await db.item.count({ where: { orgId: crashed.orgId } })).toBe(interrupted.itemsSynced);
-    expect(await db.job.count({ where: { queue: 'sync', subjectId: interrupted.id } })).toBe(1);
+    expect(await db.job.count({ where: { queue: 'sync.run', subjectId: interrupted.id } })).toBe(1);
 
     sap.faults.pageDelayMs = 0;
     sap.resetStats();

@@ -45,7 +45,7 @@ export interface SyncOptions {
 }
 
 /** The sync jobs' queue. */
-export const SYNC_QUEUE = 'sync';
+export const SYNC_QUEUE = 'sync.run';
 
 /** A run still going when the caller stopped waiting (the REST call answers 202 with it). */
 export interface SyncStillRunning {
