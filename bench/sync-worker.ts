@@ -8,9 +8,10 @@
  * (the release step, `npm run db:migrate`), so the measured process opens a current schema with
  * HUB_MIGRATE_ON_START=false and never loads the migration engine; the run is a job that the
  * hub's worker executes.
- * Prints one JSON line: {items, seconds, maxRssMb, startRssMb} (startRssMb: RSS when the first
+ * Prints one JSON line: {items, seconds, cpuSeconds, maxRssMb, startRssMb} (startRssMb: RSS when the first
  * page is requested, i.e. what the process holds before the measured work: modules, and for a
- * sync the opened and migrated hub).
+ * sync the opened and migrated hub; cpuSeconds: user + system CPU of this process over the timed
+ * part, which a machine shared with other work stretches far less than the wall time).
  *
  * With --memory (the process must run with --expose-gc) the same run is a memory probe, not a
  * timing: after each page has been handled, a full GC runs and the heap still in use is recorded,
@@ -59,6 +60,11 @@ function instrument(client: ConnectorClient): ConnectorClient {
     },
   };
 }
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
+}
+
 const connect = sapS4hana.connect;
 sapS4hana.connect = (context) => instrument(connect(context));
 const credentials = (tokenUrl: string) => ({ clientId: 'sim-client', clientSecret: 'sim-secret', tokenUrl });
@@ -74,8 +80,9 @@ async function download(tenantUrl: string, tokenUrl: string) {
   });
   let items = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   for await (const page of client.listItems({ pageSize: 1000 })) items += page.records.length;
-  return { items, seconds: (performance.now() - started) / 1000 };
+  return { items, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpu) };
 }
 
 async function sync(kind: string, tenantUrl: string, tokenUrl: string) {
@@ -89,11 +96,13 @@ async function sync(kind: string, tenantUrl: string, tokenUrl: string) {
       // The run is a job, run by the hub's worker as in production; timed from its start to its end.
       hub.services.worker.start();
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const run = await hub.services.sync.start(orgId, 'sap-s4hana');
       const result = resultOf((await hub.services.sync.whenDone(run.id))!);
       const seconds = (performance.now() - started) / 1000;
+      const cpuSeconds = cpuSecondsSince(cpu);
       if (!result.success) throw new Error(`sync failed: ${result.message}`);
-      return { items: result.itemsSynced, seconds, stored: await hub.services.db.item.count({ where: { orgId } }) };
+      return { items: result.itemsSynced, seconds, cpuSeconds, stored: await hub.services.db.item.count({ where: { orgId } }) };
     } finally {
       await hub.close();
     }
