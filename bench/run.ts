@@ -19,7 +19,9 @@
  * sync: a full sync of N simulator products into SQLite and PostgreSQL, against a baseline
  * measured in the same run: reading the same pages from the same simulator through the same
  * connector without storing them. Reports items/s, peak RSS of the syncing process, and the
- * ratio sync time / download time (the cost of mapping, converting and storing). A second table
+ * ratio sync time / download time (the cost of mapping, converting and storing), and the same
+ * ratio of the measuring process's CPU time (steadier than wall time on a shared machine; the
+ * simulator runs in this process, so its work is in neither). A second table
  * splits memory into what the process holds before its first page, what a run keeps (heap after a
  * forced GC per page, in separate untimed runs) and garbage not yet collected (see sync-worker.ts).
  * The measuring process runs the service as built (bundled as `npm run build:server` bundles it,
@@ -61,6 +63,8 @@ const { values } = parseArgs({
 interface Measurement {
   items: number;
   seconds: number;
+  /** User + system CPU of the measuring process over the timed part. */
+  cpuSeconds: number;
   maxRssMb: number;
   /** RSS when the first page was requested: what the process held before the measured work. */
   startRssMb: number;
@@ -89,8 +93,11 @@ async function syncScenario(): Promise<void> {
   try {
     const rows: string[][] = [];
     const downloads: Measurement[] = [];
-    const record = (name: string, m: Measurement, baseline?: number) => {
-      rows.push([name, String(m.items), m.seconds.toFixed(2), Math.round(m.items / m.seconds).toString(), String(m.maxRssMb), baseline ? (m.seconds / baseline).toFixed(2) : '1.00']);
+    const record = (name: string, m: Measurement, baseline?: number, cpuBaseline?: number) => {
+      rows.push([
+        name, String(m.items), m.seconds.toFixed(2), Math.round(m.items / m.seconds).toString(), String(m.maxRssMb), baseline ? (m.seconds / baseline).toFixed(2) : '1.00',
+        m.cpuSeconds.toFixed(2), cpuBaseline ? (m.cpuSeconds / cpuBaseline).toFixed(2) : '1.00',
+      ]);
       console.log(`  ${name}: ${m.items} items in ${m.seconds.toFixed(2)} s, peak RSS ${m.maxRssMb} MB`);
     };
     downloads.push(await worker('download', sim.url, sim.tokenUrl));
@@ -103,15 +110,16 @@ async function syncScenario(): Promise<void> {
     }
     downloads.push(await worker('download', sim.url, sim.tokenUrl));
     const baseline = (downloads[0]!.seconds + downloads[1]!.seconds) / 2;
-    for (const [db, m] of Object.entries(results)) record(`full sync, ${db}`, m, baseline);
-    record('download only (again)', downloads[1]!, baseline);
+    const cpuBaseline = (downloads[0]!.cpuSeconds + downloads[1]!.cpuSeconds) / 2;
+    for (const [db, m] of Object.entries(results)) record(`full sync, ${db}`, m, baseline, cpuBaseline);
+    record('download only (again)', downloads[1]!, baseline, cpuBaseline);
 
     const table = [
-      '| run | items | seconds | items/s | peak RSS (MB) | time ÷ download |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      '| run | items | seconds | items/s | peak RSS (MB) | time ÷ download | CPU s | CPU ÷ download |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows.map((r) => `| ${r.join(' | ')} |`),
     ].join('\n');
-    console.log(`\n${table}\n\nbaseline = mean of the two download-only runs (${baseline.toFixed(2)} s)`);
+    console.log(`\n${table}\n\nbaseline = mean of the two download-only runs (${baseline.toFixed(2)} s, ${cpuBaseline.toFixed(2)} CPU s)`);
 
     // Where the memory goes: the timed runs' RSS before their first page (modules; for a sync
     // also the opened, migrated hub) and peak, then separate untimed probe runs that force a full

@@ -89,6 +89,8 @@ const envSchema = z.object({
   /** How long a claimed job stays leased without a heartbeat. */
   HUB_JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   HUB_JOB_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  /** How long `POST …/sync` waits for the run's end before answering 202 with the run id (the run goes on). */
+  HUB_SYNC_WAIT_SECONDS: z.coerce.number().min(0).max(3_600).default(300),
   /** Delays between outbound delivery attempts, e.g. "5s,5m,30m,2h,5h,10h,10h" (±20 % jitter). */
   HUB_DELIVERY_RETRY_SCHEDULE: readableBy(parseSchedule).default(DEFAULT_SCHEDULE),
   HUB_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
@@ -196,6 +198,8 @@ export interface JobSettings {
   retryMaxMs: number;
   leaseMs: number;
   pollMs: number;
+  /** How long a REST sync call waits for its run to end. */
+  syncWaitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -255,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxMs: e.HUB_JOB_RETRY_MAX_MS,
       leaseMs: e.HUB_JOB_LEASE_MS,
       pollMs: e.HUB_JOB_POLL_MS,
+      syncWaitMs: e.HUB_SYNC_WAIT_SECONDS * 1000,
     },
     outbound: {
       retryScheduleMs: parseSchedule(e.HUB_DELIVERY_RETRY_SCHEDULE),

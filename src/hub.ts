@@ -71,8 +71,9 @@ export async function openHub(config: Config, logger: Logger = createLogger(conf
       services.scheduler.stop();
       services.retention.stop();
       await services.webhooks.drain();
+      // Stopping the worker stops its sync runs too: their jobs resume from their checkpoints
+      // on the next worker that claims them (here after a restart, or on another instance).
       await services.worker.stop();
-      await services.sync.stopAll();
       await services.subscriptions.close();
       await events.close();
       await db.$disconnect();
@@ -137,16 +138,17 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
 }
 
 /**
- * Schedules, and with `worker` the job worker and retention, once the schema is current: at once
- * after migrating at start, otherwise when the release's migration step has run (until then the
- * tables they poll may not exist).
+ * With `worker`, the job worker (sync runs among its jobs), the sync schedule and retention, once
+ * the schema is current: at once after migrating at start, otherwise when the release's migration
+ * step has run (until then the tables they poll may not exist).
  */
 async function startBackgroundWork(hub: Hub, worker: boolean): Promise<AbortController> {
   const { services, health } = hub;
   const stop = new AbortController();
   const start = () => {
-    services.scheduler.start();
+    // Scheduled syncs start where workers run: a HUB_WORKER=false process runs no sync at all.
     if (worker) {
+      services.scheduler.start();
       services.worker.start();
       services.retention.start();
     }

@@ -27,6 +27,7 @@ import { SecretResealer } from './domain/secrets/reseal';
 import { SealedSecrets } from './domain/secrets/sealed-secrets';
 import { SyncDeletions } from './domain/sync/deletions';
 import { SyncScheduler } from './domain/sync/scheduler';
+import { SyncJob } from './domain/sync/sync-job';
 import { SyncService } from './domain/sync/sync-service';
 import { TransferRunner } from './domain/transfers/transfer-runner';
 import { WebhookIngest } from './domain/webhooks/ingest';
@@ -104,7 +105,9 @@ export function createServices(deps: ServiceDeps): Services {
   const integrations = new IntegrationService(db, secrets, events, outbox, clock);
   const connections = new Connections(integrations, http, logger);
   const health = new IntegrationHealth(outbox, events);
-  const sync = new SyncService(db, provider, integrations, connections, events, outbox, health, logger, { clock });
+  const sync = new SyncService(db, provider, integrations, connections, events, outbox, health, logger, {
+    clock, jobs: jobStore, maxAttempts: jobs.maxAttempts, waitMs: jobs.syncWaitMs,
+  });
   const eventTypes = new EventTypeService(db, { clock });
   const endpoints = new EndpointService(db, secrets, outbox, jobStore, events, subscriptions, eventTypes, {
     allowPrivateTargets, secretOverlapMs: outbound.secretOverlapMs, deliverAttempts: schedule.maxAttempts, clock,
@@ -119,6 +122,7 @@ export function createServices(deps: ServiceDeps): Services {
       new EventProcessor(db, provider, jobStore, events, outbox, { transferAttempts: jobs.maxAttempts, clock }),
       new TransferRunner(db, provider, connections, events, outbox, health, logger, { clock }),
       deliverer,
+      new SyncJob(sync),
     ],
     logger,
     {

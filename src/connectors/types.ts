@@ -51,13 +51,25 @@ export interface SourcePage {
   records: SourceRecord[];
   /** Total number of records the host system reports for the whole listing, when it does. */
   total?: number;
+  /**
+   * Where the listing continues after this page (plain JSON, the connector's own shape): passed
+   * back as ListOptions.resumeFrom, it lists the records after this page and no others. A sync
+   * stores it with the page, so a run interrupted by a crash resumes there. Absent: the
+   * connector cannot resume, and an interrupted run lists from the start again.
+   */
+  resume?: ListPosition;
 }
+
+/** A connector's position in a listing; stored as JSON. */
+export type ListPosition = Record<string, unknown>;
 
 export interface ListOptions {
   /** Only records changed at or after this instant (incremental sync). */
   changedSince?: Date;
   /** Records per page requested from the host system. */
   pageSize?: number;
+  /** Continue after the page that gave this position (SourcePage.resume), with the same changedSince and pageSize. */
+  resumeFrom?: ListPosition;
   signal?: AbortSignal;
 }
 

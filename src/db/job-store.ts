@@ -115,6 +115,17 @@ export class JobStore {
     return held;
   }
 
+  /**
+   * Throws LeaseLostError inside the caller's transaction unless this claim still holds the job:
+   * for handlers that commit part of their work as they go (a sync stores each page). The write
+   * also locks the job row until the transaction ends, so no other worker claims the job while a
+   * part commits.
+   */
+  async assertHeld(tx: DbTx, job: ClaimedJob, now: Date): Promise<void> {
+    const { count } = await tx.job.updateMany({ where: fenced(job), data: { updatedAt: now } });
+    if (count === 0) throw new LeaseLostError(job.id);
+  }
+
   /** Deletes the finished job in the caller's transaction; throws LeaseLostError when it no longer holds it. */
   async complete(tx: DbTx, job: ClaimedJob): Promise<void> {
     const { count } = await tx.job.deleteMany({ where: fenced(job) });

@@ -27,6 +27,12 @@ export interface JobContext {
   signal: AbortSignal;
   /** Deletes the job inside the caller's transaction; throws LeaseLostError if another worker took it over. */
   complete(tx: DbTx): Promise<void>;
+  /**
+   * Throws LeaseLostError inside the caller's transaction if another worker took the job over: a
+   * handler that commits partial results (a sync's pages) calls it in each of those transactions,
+   * so a run that lost its lease cannot write beside the run that took over.
+   */
+  fence(tx: DbTx): Promise<void>;
 }
 
 export interface FailedAttempt {
@@ -228,6 +234,7 @@ export class JobWorker {
         await this.store.complete(tx, job);
         run.completed = true;
       },
+      fence: (tx) => this.store.assertHeld(tx, job, this.now()),
     };
     running.set(ctx, { job, store: this.store, completed: () => void (run.completed = true) });
     try {

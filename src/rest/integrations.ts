@@ -47,11 +47,13 @@ export function integrationRoutes(services: Services) {
 
     app.post<ByType>('/:connectorType/test', contract(c.testConnection), async (request) => services.sync.testConnection(orgOf(request), request.params.connectorType));
 
-    // Seed 000 answers a manual sync with its result, so this waits for the run to end; the
-    // GraphQL `startSync` returns at once and streams progress instead.
-    app.post<ByType & { Querystring: z.output<typeof c.runSync.query> }>('/:connectorType/sync', contract(c.runSync), async (request) =>
-      services.sync.runToCompletion(orgOf(request), request.params.connectorType, { mode: request.query.mode }),
-    );
+    // The integrations guide answers a manual sync with its result, so this waits for the run to
+    // end (up to HUB_SYNC_WAIT_SECONDS; then 202 with the run id); the GraphQL `startSync`
+    // returns at once and streams progress instead.
+    app.post<ByType & { Querystring: z.output<typeof c.runSync.query> }>('/:connectorType/sync', contract(c.runSync), async (request, reply) => {
+      const outcome = await services.sync.runToCompletion(orgOf(request), request.params.connectorType, { mode: request.query.mode });
+      return 'success' in outcome ? outcome : reply.status(202).send(outcome);
+    });
 
     // The removals a full sync held back (mass-deletion guard): applied or dropped by a person.
     app.post<ByRun>('/:connectorType/sync/:runId/confirm', contract(c.confirmSyncDeletions), async (request) =>

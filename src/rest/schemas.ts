@@ -136,6 +136,13 @@ export const syncRunDecided = z
   })
   .strict();
 
+export const syncStillRunning = z
+  .object({
+    runId: z.string().meta({ description: 'the run, which goes on; follow it with GET …/sync/status or the GraphQL syncRun/syncProgress' }),
+    status: z.literal('running'),
+  })
+  .strict();
+
 export const webhookAck = z.object({ success: z.literal(true), deliveryId: z.string().meta({ description: 'the stored inbound webhook event' }) }).strict();
 
 export const webhookEndpoint = z
@@ -214,6 +221,7 @@ export const componentSchemas: Record<string, z.ZodType> = {
   ConnectionTestResult: connectionTestResult,
   SyncResult: syncResult,
   SyncRunDecided: syncRunDecided,
+  SyncStillRunning: syncStillRunning,
   WebhookAcknowledgement: webhookAck,
   WebhookEndpoint: webhookEndpoint,
   EventType: eventType,

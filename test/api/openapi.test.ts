@@ -140,7 +140,7 @@ describe('the document', () => {
       for (const status of statuses.filter((s) => s >= 400)) expect(op.responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     }
     const sync = doc.paths['/api/v1/integrations/{connectorType}/sync'].post;
-    expect(Object.keys(sync.responses)).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429', '500', '503']);
+    expect(Object.keys(sync.responses)).toEqual(['200', '202', '400', '401', '403', '404', '409', '413', '415', '429', '500', '503']);
     expect(sync.parameters).toContainEqual(expect.objectContaining({ name: 'X-Org-Id', in: 'header', required: false }));
     expect(sync.parameters).toContainEqual(expect.objectContaining({ name: 'mode', in: 'query', schema: expect.objectContaining({ enum: ['full', 'incremental'] }) }));
   });

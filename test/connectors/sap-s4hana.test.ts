@@ -181,7 +181,23 @@ describe('listItems', () => {
   it('yields one empty page with total 0 when nothing changed', async () => {
     const pages = [];
     for await (const page of connect().listItems({ changedSince: new Date(Date.UTC(2030, 0, 1)) })) pages.push(page);
-    expect(pages).toEqual([{ records: [], total: 0 }]);
+    expect(pages).toEqual([{ records: [], total: 0, resume: { position: 0, recent: [] } }]);
+  });
+
+  it('resumes after any page from the position it gave, yielding what the uninterrupted listing yields after it', async () => {
+    const whole = [];
+    for await (const page of connect().listItems({ pageSize: 250 })) whole.push(page);
+    expect(whole.length).toBeGreaterThan(3);
+    for (const at of [0, 2, whole.length - 1]) {
+      const rest = [];
+      for await (const page of connect().listItems({ pageSize: 250, resumeFrom: whole[at]!.resume })) rest.push(page);
+      // No total again (the caller stored it with the first page); otherwise the same pages.
+      expect(rest.map((page) => page.records)).toEqual(whole.slice(at + 1).map((page) => page.records));
+    }
+    // A position this listing did not write: listed from the start.
+    const fresh = [];
+    for await (const page of connect().listItems({ pageSize: 250, resumeFrom: { cursor: 'x' } })) fresh.push(page);
+    expect(fresh.map((page) => page.records)).toEqual(whole.map((page) => page.records));
   });
 
   it('loses no product when products change while the listing runs', async () => {

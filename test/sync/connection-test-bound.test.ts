@@ -4,6 +4,7 @@
  * its deadline. A stand-in client plays that misbehaving plug-in; everything around it (database,
  * the integration and its service) is the real hub.
  */
+import { JobStore } from '../../src/db/job-store';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SapSimulator } from '../../tools/sap-simulator';
@@ -52,6 +53,9 @@ function syncServiceWith(client: ConnectorClient, connectionTestMs: number): Syn
   return new SyncService(db, hub.config.database.provider, integrations, new OneClient(client), events, outbox, new IntegrationHealth(outbox, events), logger, {
     clock: systemClock,
     tuning: { ...defaultTuning, connectionTestMs },
+    jobs: new JobStore(db, hub.config.database.provider),
+    maxAttempts: 1,
+    waitMs: 0,
   });
 }
 

@@ -15,7 +15,7 @@
  * changes between two slices lose nothing. A changed product can appear twice (old and new
  * state), which upserts absorb.
  */
-import type { ListOptions, SourcePage, SourceRecord } from '../types';
+import type { ListOptions, ListPosition, SourcePage, SourceRecord } from '../types';
 import type { SapApi } from './api';
 import { keyLiteral, nextPageUrl, queryString, unwrapCollection, unwrapEntity } from './odata';
 import { mapProduct, PRODUCT_SELECT } from './product-mapping';
@@ -54,11 +54,13 @@ export async function* listProducts(api: SapApi, options: ListOptions): AsyncGen
   const collectionUrl = `${api.tenantUrl}${SERVICE}/A_Product`;
 
   let total: number | undefined;
-  let first = true;
+  const resumed = resumePosition(options.resumeFrom);
+  // A resumed listing has its total already (the caller stored it with the first page).
+  let first = resumed === undefined;
   /** Rows of the ordered listing read so far. */
-  let position = 0;
+  let position = resumed?.position ?? 0;
   /** Ids of the last `overlap` records yielded: what the next slice's overlap may repeat. */
-  let recent: string[] = [];
+  let recent: string[] = resumed?.recent ?? [];
   for (;;) {
     const skip = Math.max(0, position - overlap);
     const query: Array<[string, string]> = [...fixed];
@@ -71,20 +73,22 @@ export async function* listProducts(api: SapApi, options: ListOptions): AsyncGen
     let rowsInSlice = 0;
     let url: string | undefined = `${collectionUrl}?${queryString(query)}`;
     while (url !== undefined) {
-      const page = unwrapCollection(await api.get(url, WHAT, options.signal), WHAT);
+      const page = await readPage(api, url, options.signal);
       total ??= page.count;
-      rowsInSlice += page.results.length;
+      rowsInSlice += page.rows;
       const records: SourceRecord[] = [];
-      for (const entity of page.results) {
-        const record = mapProduct(entity);
+      for (const record of page.records) {
         const inOverlap = overlapLeft > 0;
         overlapLeft--;
         if (inOverlap && alreadyYielded.has(record.externalId)) continue;
         records.push(record);
       }
       if (overlap > 0) recent = [...recent, ...records.map((r) => r.externalId)].slice(-overlap);
+      // Resuming after this response starts a new slice at the rows read so far: its overlap
+      // finds the same recent ids, so a resumed listing yields what an uninterrupted one would.
+      const resume: ProductPosition = { position: skip + rowsInSlice, recent };
       // The first page is yielded even when empty, so the caller learns the total.
-      if (records.length > 0 || first) yield total === undefined ? { records } : { records, total };
+      if (records.length > 0 || first) yield total === undefined ? { records, resume } : { records, total, resume };
       first = false;
       url = page.next === undefined ? undefined : nextPageUrl(page.next, url);
     }
@@ -93,6 +97,31 @@ export async function* listProducts(api: SapApi, options: ListOptions): AsyncGen
     // already delivered everything.
     if (rowsInSlice !== pageSize) return;
   }
+}
+
+/**
+ * One response, mapped. Its parsed JSON is garbage when this returns, not held by the listing
+ * while the caller stores the page: an object graph several times the size of the records, which
+ * would otherwise outlive a few young-generation collections and be promoted to the old one.
+ */
+async function readPage(api: SapApi, url: string, signal: AbortSignal | undefined): Promise<{ records: SourceRecord[]; rows: number; count?: number; next?: string }> {
+  const page = unwrapCollection(await api.get(url, WHAT, signal), WHAT);
+  return { records: page.results.map((entity) => mapProduct(entity)), rows: page.results.length, count: page.count, next: page.next };
+}
+
+/** Where a product listing continues: rows of the ordered listing read, and the last ids yielded. */
+interface ProductPosition extends ListPosition {
+  position: number;
+  recent: string[];
+}
+
+/** A stored position, or undefined (list from the start) when it is not one this listing wrote. */
+function resumePosition(stored: ListPosition | undefined): ProductPosition | undefined {
+  if (stored === undefined) return undefined;
+  const { position, recent } = stored;
+  if (typeof position !== 'number' || !Number.isInteger(position) || position < 0) return undefined;
+  if (!Array.isArray(recent) || !recent.every((id) => typeof id === 'string')) return undefined;
+  return { position, recent };
 }
 
 /** One product by its number, or null when SAP has none. */

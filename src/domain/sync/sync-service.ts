@@ -1,17 +1,22 @@
 /**
  * Master-data sync: one run at a time per integration, in the background, page by page.
  *
- * The one-at-a-time rule is a lease on the integration row (compare-and-set on syncRunId /
- * syncLeaseUntil), so it holds across server processes sharing a database, and a run whose
- * process died frees the integration when its lease runs out. Records are mapped and upserted a
- * page at a time, so memory stays flat whatever the catalog size; a bad record is reported and
- * skipped, a failing host system ends the run with its reason.
+ * A run is a job of the job queue (sync-job.ts): starting one records the run and enqueues its
+ * job in one transaction, and whichever hub process runs workers executes it. Each page's items,
+ * the run's counts and its checkpoint commit together, fenced on the job's lease, so a run whose
+ * process died is resumed after its last stored page by the next worker that claims the job
+ * (checkpoint.ts), and a worker that lost its lease can neither write nor go on calling the host.
+ *
+ * The one-at-a-time rule is the integration row's syncRunId (compare-and-set), held while the
+ * run's job exists, so it holds across server processes sharing a database. Records are mapped
+ * and upserted a page at a time, so memory stays flat whatever the catalog size; a bad record is
+ * reported and skipped, a failing host system ends the run with its reason.
  */
 import type { ConnectorClient, ConnectionTestResult } from '../../connectors/types';
 import { ConnectorError } from '../../connectors/types';
 import type { Db } from '../../db/connection';
 import { upsertItems } from '../../db/item-store';
-import type { DbTx } from '../../db/job-store';
+import { LeaseLostError, type DbTx, type JobStore } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
 import type { SyncRun } from '../../generated/sqlite/client';
 import type { Clock } from '../../lib/clock';
@@ -23,13 +28,16 @@ import { metrics } from '../../lib/metrics';
 import type { Connections } from '../connections';
 import { testWithin } from '../connection-test';
 import type { EventOutbox } from '../events/outbox';
-import { ConflictError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type { CallOutcome, IntegrationHealth } from '../integrations/health';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
 import { mapItem, type MappedItem, type RecordError } from '../mapping/map-item';
 import { deletionPolicy, lastSyncCounts, settleDeletions, supersedeHeld, type DeletionOutcome, type HeldDeletions } from './deletions';
 import { comparePage, runCounts, type RunCounts as ItemCounts } from './run-counts';
 import { outcomeOf, storedStatuses, type SyncRunStatus } from './run-status';
+import { checkpointAfter, startOf } from './checkpoint';
+import { readAhead } from './read-ahead';
+import { awaitRunEnd } from './run-waiter';
 
 export type { SyncRun };
 export type SyncMode = 'full' | 'incremental';
@@ -37,6 +45,15 @@ export type SyncMode = 'full' | 'incremental';
 export interface SyncOptions {
   mode?: SyncMode;
   trigger?: 'manual' | 'schedule';
+}
+
+/** The sync jobs' queue. */
+export const SYNC_QUEUE = 'sync.run';
+
+/** A run still going when the caller stopped waiting (the REST call answers 202 with it). */
+export interface SyncStillRunning {
+  runId: string;
+  status: 'running';
 }
 
 export interface SyncResult {
@@ -76,13 +93,31 @@ export interface SyncTuning {
    * to its own deadline or ignores its signal.
    */
   connectionTestMs: number;
+  /** How often someone waiting for a run's end re-reads it, besides being woken by its events (which may not cross processes). */
+  waitPollMs: number;
 }
 
-export const defaultTuning: SyncTuning = { leaseMs: 120_000, overlapMs: 5 * 60_000, pageSize: 1000, keptErrors: 100, connectionTestMs: 15_000 };
+export const defaultTuning: SyncTuning = { leaseMs: 120_000, overlapMs: 5 * 60_000, pageSize: 1000, keptErrors: 100, connectionTestMs: 15_000, waitPollMs: 1_000 };
 
 export interface SyncServiceOptions {
   clock: Clock;
   tuning?: SyncTuning;
+  /** The job queue that runs the runs. */
+  jobs: JobStore;
+  /** Attempts of a run's job (a crash of its process costs one) before the run is failed for good. */
+  maxAttempts: number;
+  /** How long `runToCompletion` waits for the run's end before answering that it still runs. */
+  waitMs: number;
+}
+
+/** What the page loop needs of the job attempt that runs it (the worker's JobContext). */
+export interface RunControl {
+  /** Aborted when the worker stops or loses the job's lease: the run stops calling the host. */
+  signal: AbortSignal;
+  /** In each page's transaction: throws LeaseLostError when this attempt no longer holds the job. */
+  fence(tx: DbTx): Promise<void>;
+  /** In the run's last transaction: removes the job. */
+  complete(tx: DbTx): Promise<void>;
 }
 
 /**
@@ -93,9 +128,11 @@ export interface SyncServiceOptions {
 const pageTransaction = { maxWait: 10_000, timeout: 60_000 };
 
 export class SyncService {
-  private readonly running = new Map<string, { done: Promise<SyncRun>; abort: AbortController }>();
   private readonly clock: Clock;
   private readonly tuning: SyncTuning;
+  private readonly jobs: JobStore;
+  private readonly maxAttempts: number;
+  private readonly waitMs: number;
 
   constructor(
     private readonly db: Db,
@@ -110,6 +147,9 @@ export class SyncService {
   ) {
     this.clock = options.clock;
     this.tuning = options.tuning ?? defaultTuning;
+    this.jobs = options.jobs;
+    this.maxAttempts = options.maxAttempts;
+    this.waitMs = options.waitMs;
   }
 
   /** Tests the connection; its outcome counts for the integration's health like any other call. */
@@ -124,7 +164,7 @@ export class SyncService {
     return { success, message };
   }
 
-  /** Starts a run in the background and returns it at once. */
+  /** Starts a run in the background (a job any worker may run) and returns it at once. */
   async start(orgId: string, connectorType: string, options: SyncOptions = {}): Promise<SyncRun> {
     const integration = await this.integrations.get(orgId, connectorType);
     if (!integration.enabled) throw new ConflictError(`the ${connectorType} integration is disabled; enable it to sync`);
@@ -141,31 +181,58 @@ export class SyncService {
       changedSince,
       errors: [],
     });
-    const abort = new AbortController();
-    const done = this.execute(run, integration, abort.signal);
+    // Wakes this process's worker, if it runs one; others find the job at their next poll.
     this.outbox.committed();
-    this.running.set(run.id, { done, abort });
-    void done.finally(() => this.running.delete(run.id));
     this.publish(run);
     return run;
   }
 
-  /** Starts a run and waits for its end (the REST `POST …/sync` answers with the result). */
-  async runToCompletion(orgId: string, connectorType: string, options: SyncOptions = {}): Promise<SyncResult> {
+  /**
+   * Starts a run and waits for its end (the REST `POST …/sync` answers with the result). A run
+   * still going after `waitMs` (SyncServiceOptions) is answered as still running; it goes on.
+   */
+  async runToCompletion(orgId: string, connectorType: string, options: SyncOptions = {}): Promise<SyncResult | SyncStillRunning> {
     const run = await this.start(orgId, connectorType, options);
-    return resultOf(await this.running.get(run.id)!.done);
+    const ended = await this.whenDone(run.id, this.waitMs);
+    if (!ended) throw new NotFoundError(`the ${connectorType} integration was removed while it synced`);
+    return ended.status === 'running' ? { runId: ended.id, status: 'running' } : resultOf(ended);
   }
 
-  /** Resolves when a run started by this process ends. */
-  async whenDone(runId: string): Promise<SyncRun | undefined> {
-    return this.running.get(runId)?.done;
+  /**
+   * The run once it has ended, wherever it ran; or as it is when `timeoutMs` ran out first;
+   * undefined when there is no such run (its integration was removed).
+   */
+  async whenDone(runId: string, timeoutMs = Number.POSITIVE_INFINITY): Promise<SyncRun | undefined> {
+    return awaitRunEnd({ db: this.db, events: this.events }, runId, { timeoutMs, pollMs: this.tuning.waitPollMs });
   }
 
-  /** Stops this process's runs (shutdown): each ends as failed and frees its integration. */
-  async stopAll(): Promise<void> {
-    const runs = [...this.running.values()];
-    for (const run of runs) run.abort.abort(new Error('the hub is shutting down'));
-    await Promise.allSettled(runs.map((run) => run.done));
+  /**
+   * Runs (or resumes, after its last stored page) the run of a claimed sync job; a run already
+   * ended, or gone with its integration, only completes the job.
+   */
+  async runJob(runId: string, control: RunControl): Promise<void> {
+    const run = await this.db.syncRun.findUnique({ where: { id: runId } });
+    const integration = run?.status === 'running' ? await this.db.integration.findUnique({ where: { id: run.integrationId } }) : null;
+    if (!run || !integration || run.status !== 'running') {
+      await this.db.$transaction((tx) => control.complete(tx));
+      return;
+    }
+    await this.execute(run, integration, control);
+  }
+
+  /**
+   * Ends a run whose job failed for good (its attempts are used up), in the transaction that
+   * buries the job; returns what to do once that committed.
+   */
+  async failJobRun(tx: DbTx, runId: string, message: string): Promise<() => void> {
+    const run = await tx.syncRun.findUnique({ where: { id: runId } });
+    const integration = run?.status === 'running' ? await tx.integration.findUnique({ where: { id: run.integrationId } }) : null;
+    if (!run || !integration) return () => {};
+    const { pages, itemsSeen, itemsSynced, errorCount, itemsAdded, itemsUpdated, itemsUnchanged } = run;
+    const counts: RunCounts = { pages, itemsSeen, itemsSynced, errorCount, itemsAdded, itemsUpdated, itemsUnchanged };
+    const failure: RunFailure = { message: `internal error during sync; see the hub log (${message})`, failureClass: 'transient' };
+    const [finished, healthChanged] = await this.finishIn(tx, run, integration, counts, run.errors as unknown as RecordError[], failure, this.clock());
+    return () => this.afterFinish(finished, healthChanged);
   }
 
   private async incrementalStart(integrationId: string): Promise<Date | null> {
@@ -177,17 +244,30 @@ export class SyncService {
     return last ? new Date(last.startedAt.getTime() - this.tuning.overlapMs) : null;
   }
 
-  /** Takes the integration's sync lease and records the run, or says who holds it. */
+  /**
+   * Takes the integration for a run, records the run and enqueues its job, or says which run
+   * holds it. A run holds its integration while its job exists, even when no worker runs it right
+   * now (it resumes when one does); a holder without a job whose lease lapsed is taken over.
+   */
   private async acquire(integration: Integration, run: Parameters<Db['syncRun']['create']>[0]['data'] & { id: string }): Promise<SyncRun> {
     const now = this.clock();
     return this.db.$transaction(async (tx) => {
+      const busy = (holder: string | null | undefined) =>
+        new ConflictError(`a sync of ${integration.connectorType} is already running (${holder ?? 'unknown run'}); wait for it to finish`);
+      const current = await tx.integration.findUnique({ where: { id: integration.id }, select: { syncRunId: true, syncLeaseUntil: true } });
+      const holder = current?.syncRunId ?? null;
+      if (holder !== null) {
+        const leased = current?.syncLeaseUntil != null && current.syncLeaseUntil >= now;
+        if (leased || (await tx.job.count({ where: { queue: SYNC_QUEUE, subjectId: holder } })) > 0) throw busy(holder);
+      }
+      // Compare-and-set on the holder read above: of two processes starting at once, one wins.
       const { count } = await tx.integration.updateMany({
-        where: { id: integration.id, OR: [{ syncRunId: null }, { syncLeaseUntil: { lt: now } }] },
+        where: { id: integration.id, syncRunId: holder },
         data: { syncRunId: run.id, syncLeaseUntil: new Date(now.getTime() + this.tuning.leaseMs) },
       });
       if (count === 0) {
-        const holder = await tx.integration.findUnique({ where: { id: integration.id }, select: { syncRunId: true } });
-        throw new ConflictError(`a sync of ${integration.connectorType} is already running (${holder?.syncRunId ?? 'unknown run'}); wait for it to finish`);
+        const taken = await tx.integration.findUnique({ where: { id: integration.id }, select: { syncRunId: true } });
+        throw busy(taken?.syncRunId);
       }
       // A run whose lease lapsed (its process died) is closed as failed, not left "running".
       await tx.syncRun.updateMany({
@@ -195,25 +275,31 @@ export class SyncService {
         data: { status: 'failed', error: 'interrupted: its process stopped before it finished', errorClass: 'transient', finishedAt: now },
       });
       const created = await tx.syncRun.create({ data: { ...run, startedAt: now } });
+      await this.jobs.enqueue(tx, [{ queue: SYNC_QUEUE, subjectId: created.id, orgId: created.orgId, maxAttempts: this.maxAttempts }], now);
       await this.outbox.emit(tx, created.orgId, 'sync.started', { ...runData(created), startedAt: created.startedAt.toISOString() }, { now });
       return created;
     });
   }
 
-  private async execute(run: SyncRun, integration: Integration, signal: AbortSignal): Promise<SyncRun> {
-    const errors: RecordError[] = [];
-    const counts = { pages: 0, itemsSeen: 0, itemsSynced: 0, errorCount: 0, itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 0 };
+  private async execute(run: SyncRun, integration: Integration, control: RunControl): Promise<SyncRun> {
+    const { signal } = control;
+    // A resumed run carries on from its checkpoint: counts, kept errors and listing position.
+    const start = startOf(run, { pages: 0, itemsSeen: 0, itemsSynced: 0, errorCount: 0, itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 0 } satisfies RunCounts);
+    if (start.resumed) this.logger.info({ runId: run.id, integrationId: integration.id, pages: start.counts.pages, fromCheckpoint: start.resumeFrom !== undefined }, 'sync resumed');
+    const errors = start.errors;
+    const counts = start.counts;
     /** What the host system reported for the whole listing, so progress can be shown as a share. */
-    let itemsTotal: number | null = null;
+    let itemsTotal = start.itemsTotal;
     let failure: RunFailure | null = null;
     try {
       const client: ConnectorClient = this.connections.clientFor(integration);
       const { itemMappings } = storedMappings(integration);
-      const pages = client.listItems({ changedSince: run.changedSince ?? undefined, pageSize: this.tuning.pageSize, signal });
-      for await (const page of pages) {
+      const pages = client.listItems({ changedSince: run.changedSince ?? undefined, pageSize: this.tuning.pageSize, signal, resumeFrom: start.resumeFrom });
+      for await (const page of readAhead(pages)) {
         signal.throwIfAborted();
         itemsTotal ??= page.total ?? null;
         const items: MappedItem[] = [];
+        const keptBefore = errors.length;
         for (const record of page.records) {
           const mapped = mapItem(record, itemMappings);
           if ('item' in mapped) items.push(mapped.item);
@@ -223,29 +309,34 @@ export class SyncService {
           }
         }
         let next = { ...counts, pages: counts.pages + 1, itemsSeen: counts.itemsSeen + page.records.length, itemsSynced: counts.itemsSynced + items.length };
-        // The page's items and the run's progress commit together: one commit per page (SQLite
-        // syncs its WAL at every commit, PostgreSQL flushes its WAL), and the counts on the run
-        // never run ahead of or behind what is stored.
+        // The page's items, the run's progress and its checkpoint commit together: one commit
+        // per page (SQLite syncs its WAL at every commit, PostgreSQL flushes its WAL), the counts
+        // on the run never run ahead of or behind what is stored, and a resumed run starts right
+        // after this page. The fence first: an attempt that lost the job writes nothing.
         const updated = await this.db.$transaction(async (tx) => {
+          await control.fence(tx);
           const compared = await comparePage(tx, this.provider, run.orgId, run.connectorType, items);
           next = { ...next, itemsAdded: counts.itemsAdded + compared.added, itemsUpdated: counts.itemsUpdated + compared.updated, itemsUnchanged: counts.itemsUnchanged + compared.unchanged };
           // A full run marks what it read: deletion detection looks for what it did not.
           await upsertItems(tx, this.provider, run.orgId, run.connectorType, items, run.mode === 'full' ? run.id : null);
-          return this.heartbeat(tx, run, integration.id, { ...next, itemsTotal });
+          return this.heartbeat(tx, run, integration.id, { ...next, itemsTotal, ...checkpointAfter(page), ...(errors.length > keptBefore ? { errors } : {}) });
         }, pageTransaction);
         Object.assign(counts, next);
         this.publish(updated);
       }
     } catch (error) {
+      // Lost to another worker, or this worker stops: the job runs again (here or elsewhere)
+      // from the checkpoint; nothing about the run is this attempt's to record.
+      if (interrupted(error, signal)) throw error;
       failure = { message: describeFailure(error, signal), failureClass: failureClassOf(error) };
       const unexpected = !(error instanceof ConnectorError) && !signal.aborted;
       this.logger.warn({ runId: run.id, integrationId: integration.id, reason: failure.message, failureClass: failure.failureClass, ...(unexpected ? { err: error } : {}) }, 'sync failed');
     }
-    return this.finish(run, integration, counts, errors, failure);
+    return this.finish(run, integration, counts, errors, failure, control);
   }
 
   /** Records progress and renews the lease, inside the page's transaction. */
-  private async heartbeat(tx: DbTx, run: SyncRun, integrationId: string, progress: RunCounts & { itemsTotal: number | null }): Promise<SyncRun> {
+  private async heartbeat(tx: DbTx, run: SyncRun, integrationId: string, progress: Parameters<Db['syncRun']['update']>[0]['data']): Promise<SyncRun> {
     const updated = await tx.syncRun.update({ where: { id: run.id }, data: progress });
     await tx.integration.updateMany({
       where: { id: integrationId, syncRunId: run.id },
@@ -260,55 +351,75 @@ export class SyncService {
     counts: RunCounts,
     errors: RecordError[],
     failure: RunFailure | null,
+    control: RunControl,
   ): Promise<SyncRun> {
     const finishedAt = this.clock();
-    const lastError = failure?.message ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
-    const outcome: CallOutcome = failure ? { ok: false, failureClass: failure.failureClass, reason: failure.message } : { ok: true };
+    // The run's end and its job's removal commit together (the fence of the last page).
     const [finished, healthChanged] = await this.db.$transaction(async (tx) => {
-      // Only a complete full run tells what the host no longer has.
-      const deletions: DeletionOutcome = !failure && run.mode === 'full'
-        ? await settleDeletions(tx, run, { itemsSeen: counts.itemsSeen, policy: deletionPolicy(integration) })
-        : { removed: 0, held: null };
-      const status: SyncRunStatus = failure ? 'failed' : deletions.held ? 'needs_confirmation' : outcomeOf(counts.errorCount);
-      const row = await tx.syncRun.update({
-        where: { id: run.id },
-        data: {
-          ...counts, status, errors, error: failure?.message ?? null, errorClass: failure?.failureClass ?? null, finishedAt,
-          itemsRemoved: deletions.removed, heldDeletions: deletions.held?.count ?? null, heldSampleIds: deletions.held?.sampleIds,
-        },
-      });
-      // Held removals of an earlier run: replaced by a complete full run, still waiting otherwise.
-      const waiting = failure ? null : await supersedeHeld(tx, row);
-      await tx.integration.updateMany({
-        where: { id: integration.id, syncRunId: run.id },
-        data: {
-          syncRunId: null,
-          syncLeaseUntil: null,
-          lastSyncAt: finishedAt,
-          lastSyncStatus: waiting?.status ?? status,
-          lastSyncItemCount: counts.itemsSynced,
-          lastSyncError: lastError,
-          lastSyncRunId: waiting?.id ?? row.id,
-          lastSyncCounts: waiting?.counts ?? lastSyncCounts(row, deletions.held),
-        },
-      });
-      const data = { ...runData(row), itemsSynced: row.itemsSynced, counts: runCounts(row) };
-      if (failure) {
-        const { message: error, failureClass: errorClass } = failure;
-        await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error, errorClass, retryable: isRetryable(errorClass) }, { now: finishedAt });
-      } else if (deletions.held) {
-        // sync.completed follows when someone confirms or discards the held removals.
-        await this.outbox.emit(tx, row.orgId, 'sync.deletions_held', { ...data, status, errorCount: row.errorCount, heldDeletions: deletions.held, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
-      } else {
-        await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
-      }
-      return [row, await this.health.record(tx, integration, outcome, finishedAt)] as const;
+      await control.complete(tx);
+      return this.finishIn(tx, run, integration, counts, errors, failure, finishedAt);
     }, pageTransaction); // removing a share of a big catalog is one statement, but may take seconds
+    this.afterFinish(finished, healthChanged);
+    return finished;
+  }
+
+  private afterFinish(finished: SyncRun, healthChanged: () => void): void {
     this.outbox.committed();
     metrics.syncRun(finished);
     this.publish(finished);
     healthChanged();
-    return finished;
+  }
+
+  /** Ends the run inside `tx`: its row, the integration's sync status, its event and health. */
+  private async finishIn(
+    tx: DbTx,
+    run: SyncRun,
+    integration: Integration,
+    counts: RunCounts,
+    errors: RecordError[],
+    failure: RunFailure | null,
+    finishedAt: Date,
+  ): Promise<readonly [SyncRun, () => void]> {
+    const lastError = failure?.message ?? (errors[0] ? `${counts.errorCount} record(s) failed; first: ${errors[0].externalId}: ${errors[0].message}` : null);
+    const outcome: CallOutcome = failure ? { ok: false, failureClass: failure.failureClass, reason: failure.message } : { ok: true };
+    // Only a complete full run tells what the host no longer has.
+    const deletions: DeletionOutcome = !failure && run.mode === 'full'
+      ? await settleDeletions(tx, run, { itemsSeen: counts.itemsSeen, policy: deletionPolicy(integration) })
+      : { removed: 0, held: null };
+    const status: SyncRunStatus = failure ? 'failed' : deletions.held ? 'needs_confirmation' : outcomeOf(counts.errorCount);
+    const row = await tx.syncRun.update({
+      where: { id: run.id },
+      data: {
+        ...counts, status, errors, error: failure?.message ?? null, errorClass: failure?.failureClass ?? null, finishedAt,
+        itemsRemoved: deletions.removed, heldDeletions: deletions.held?.count ?? null, heldSampleIds: deletions.held?.sampleIds,
+      },
+    });
+    // Held removals of an earlier run: replaced by a complete full run, still waiting otherwise.
+    const waiting = failure ? null : await supersedeHeld(tx, row);
+    await tx.integration.updateMany({
+      where: { id: integration.id, syncRunId: run.id },
+      data: {
+        syncRunId: null,
+        syncLeaseUntil: null,
+        lastSyncAt: finishedAt,
+        lastSyncStatus: waiting?.status ?? status,
+        lastSyncItemCount: counts.itemsSynced,
+        lastSyncError: lastError,
+        lastSyncRunId: waiting?.id ?? row.id,
+        lastSyncCounts: waiting?.counts ?? lastSyncCounts(row, deletions.held),
+      },
+    });
+    const data = { ...runData(row), itemsSynced: row.itemsSynced, counts: runCounts(row) };
+    if (failure) {
+      const { message: error, failureClass: errorClass } = failure;
+      await this.outbox.emit(tx, row.orgId, 'sync.failed', { ...data, error, errorClass, retryable: isRetryable(errorClass) }, { now: finishedAt });
+    } else if (deletions.held) {
+      // sync.completed follows when someone confirms or discards the held removals.
+      await this.outbox.emit(tx, row.orgId, 'sync.deletions_held', { ...data, status, errorCount: row.errorCount, heldDeletions: deletions.held, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
+    } else {
+      await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
+    }
+    return [row, await this.health.record(tx, integration, outcome, finishedAt)] as const;
   }
 
   private publish(run: SyncRun): void {
@@ -323,6 +434,15 @@ export class SyncService {
 }
 
 type RunCounts = Record<'pages' | 'itemsSeen' | 'itemsSynced' | 'errorCount' | 'itemsAdded' | 'itemsUpdated' | 'itemsUnchanged', number>;
+
+/**
+ * The attempt was stopped from outside, not failed by the host or the data: its lease was lost,
+ * or its worker stops (the only two things that abort a run's signal). Whatever the connector
+ * threw once the signal fired is that interruption.
+ */
+function interrupted(error: unknown, signal: AbortSignal): boolean {
+  return error instanceof LeaseLostError || signal.aborted;
+}
 
 /** What every sync event says about its run. */
 function runData(run: SyncRun) {

@@ -56,6 +56,7 @@ export const heldSyncRunExample = {
   counts: { added: 0, updated: 0, unchanged: 240, removed: 1007, failed: 0 },
   deletionDecision: 'confirmed',
 };
+export const syncStillRunningExample = { runId: 'run_9x2k4m7q1w3e5r8t', status: 'running' };
 
 const healthy = { status: 'healthy', reason: null, since: null };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { connectorTypes } from '../../connectors/registry';
 import { configureInput, mappingsInput } from '../../domain/integrations/inputs';
 import type { RouteContract } from '../contract';
-import { connectionTestResult, connector, fieldMappings, integration, syncResult, syncRunDecided, syncStatus } from '../schemas';
+import { connectionTestResult, connector, fieldMappings, integration, syncResult, syncRunDecided, syncStatus, syncStillRunning } from '../schemas';
 import {
   connectionTestExample,
   configureExample,
@@ -13,6 +13,7 @@ import {
   integrationExample,
   mappingsExample,
   syncResultExample,
+  syncStillRunningExample,
   syncStatusExample,
 } from './examples';
 
@@ -126,14 +127,19 @@ export const integrationContracts = {
   runSync: {
     operationId: 'runSync',
     summary: 'Run a sync of master data and answer when it ends',
-    description: 'Reads every item from the host system (or, with `mode=incremental`, those changed since the last successful run) and stores them. Records that cannot be stored are listed in `errors` and skipped.',
+    description:
+      'Reads every item from the host system (or, with `mode=incremental`, those changed since the last successful run) and stores them. Records that cannot be stored are listed in `errors` and skipped. ' +
+      'The run is a job that a hub instance running workers executes (it resumes after a crash); the call waits for its end up to HUB_SYNC_WAIT_SECONDS (default 300) and otherwise answers 202 with the run id while the run goes on.',
     tag,
     auth: 'apiKey',
     params: byConnectorType,
     query: z.object({
       mode: z.enum(['full', 'incremental'], { message: 'must be "full" or "incremental"' }).default('full').meta({ description: 'full: every record; incremental: changed since the last successful run started (minus five minutes)' }),
     }),
-    responses: { 200: { description: 'the run ended (success false: it failed, with message, errorClass and retryable)', schema: syncResult, example: syncResultExample } },
+    responses: {
+      200: { description: 'the run ended (success false: it failed, with message, errorClass and retryable)', schema: syncResult, example: syncResultExample },
+      202: { description: 'the run did not end within HUB_SYNC_WAIT_SECONDS; it goes on', schema: syncStillRunning, example: syncStillRunningExample },
+    },
     errors: { 404: notConfigured, 409: 'a sync of this integration is already running, or the integration is disabled' },
   },
   confirmSyncDeletions: {
