@@ -13,6 +13,7 @@ import type { GraphQLTransport } from './graphql/transport';
 import { clientAddress, type TrustProxy } from './lib/client-address';
 import { writeRawError } from './lib/raw-error';
 import { apiKeyOf } from './rest/auth';
+import { changeRoutes } from './rest/changes';
 import { installContracts } from './rest/contract';
 import { integrationRoutes } from './rest/integrations';
 import { openApiRoutes } from './rest/openapi/routes';
@@ -77,6 +78,7 @@ export async function mountApi(app: FastifyInstance, { services, graphql: settin
   await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
+  await app.register(changeRoutes(services), { prefix: '/api/v1' });
   await app.register(openApiRoutes(routes), { prefix: '/api/v1' });
 
   app.addHook('preClose', async () => {

@@ -66,6 +66,17 @@ export interface EndpointChanged {
   action: 'CREATED' | 'UPDATED' | 'DISABLED' | 'SECRET_ROTATED' | 'DELETED';
 }
 
+/**
+ * Items or deliveries of an organization changed, and the change is committed. Carries counts
+ * only: subscribers (`itemsChanged`) read the change feed from their own cursor.
+ */
+export interface RecordsChanged {
+  orgId: string;
+  kind: 'item' | 'delivery';
+  source: string | null;
+  count: number;
+}
+
 /** Topics are per organization, so a subscriber can only ever be handed its own org's events. */
 export type HubTopics = {
   'integration-changed': [orgId: string, payload: IntegrationChanged];
@@ -74,6 +85,7 @@ export type HubTopics = {
   'transfer-changed': [orgId: string, payload: TransferChanged];
   'delivery-attempt': [orgId: string, payload: DeliveryAttempted];
   'endpoint-changed': [orgId: string, payload: EndpointChanged];
+  'records-changed': [orgId: string, payload: RecordsChanged];
 };
 
 export type EventBus = ReturnType<typeof createPubSub<HubTopics>>;

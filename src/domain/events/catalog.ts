@@ -20,6 +20,11 @@ export const eventTypes: readonly EventType[] = [
   { type: 'sync.started', description: 'A sync of master data started', example: { ...syncRun, startedAt: '2026-04-03T14:29:40.000Z' } },
   { type: 'sync.completed', description: 'A sync finished; some records may have failed (status "partial")', example: { ...syncRun, status: 'success', itemsSynced: 1247, errorCount: 0, finishedAt: '2026-04-03T14:30:00.000Z' } },
   { type: 'sync.failed', description: 'A sync stopped because the host system failed; errorClass says whose fault it is', example: { ...syncRun, error: 'SAP answered HTTP 503 for A_Product (API_PRODUCT_SRV)', errorClass: 'transient', retryable: true, itemsSynced: 400 } },
+  {
+    type: 'items.changed',
+    description: 'A page of a sync (or its end, for removals) changed items: the counts and the ids of the changed items, one event per page rather than per item; read the change feed for the details',
+    example: { ...syncRun, page: 3, created: 2, updated: 1, deactivated: 0, deleted: 0, itemIds: ['itm_2m8q0x3v9t7w4y6z5h1k', 'itm_7k1m0q9x3v5t7w4y6z2h', 'itm_9x3v5t7w4y6z2h7k1m0q'] },
+  },
   { type: 'webhook.received', description: 'An inbound webhook was accepted and is being processed', example: { ...webhook, transfers: 1 } },
   { type: 'webhook.processed', description: 'Every transfer of an inbound webhook ended; status "processed", "partial" or "skipped"', example: { ...webhook, status: 'processed', error: null } },
   { type: 'webhook.failed', description: 'An inbound webhook could not be processed, or all its transfers failed', example: { ...webhook, status: 'failed', error: '1 of 1 transfer(s) failed; first: 80000001: sap-s4hana has no delivery "80000001"', errorClass: 'data', retryable: false } },

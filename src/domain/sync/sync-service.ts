@@ -10,7 +10,6 @@
 import type { ConnectorClient, ConnectionTestResult } from '../../connectors/types';
 import { ConnectorError } from '../../connectors/types';
 import type { Db } from '../../db/connection';
-import { upsertItems } from '../../db/item-store';
 import type { DbTx } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
 import type { SyncRun } from '../../generated/sqlite/client';
@@ -20,6 +19,8 @@ import { failureClassOf, isRetryable, type FailureClass } from '../../lib/failur
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import { metrics } from '../../lib/metrics';
+import { announceChanges } from '../changes/change-feed';
+import { storeSyncPage } from '../changes/sync-page';
 import type { Connections } from '../connections';
 import { testWithin } from '../connection-test';
 import type { EventOutbox } from '../events/outbox';
@@ -218,11 +219,13 @@ export class SyncService {
         // The page's items and the run's progress commit together: one commit per page (SQLite
         // syncs its WAL at every commit, PostgreSQL flushes its WAL), and the counts on the run
         // never run ahead of or behind what is stored.
-        const updated = await this.db.$transaction(async (tx) => {
-          await upsertItems(tx, this.provider, run.orgId, run.connectorType, items);
-          return this.heartbeat(tx, run, integration.id, { ...next, itemsTotal });
+        const [updated, stored] = await this.db.$transaction(async (tx) => {
+          const stored = await storeSyncPage(tx, { provider: this.provider, outbox: this.outbox }, { run, page: next.pages, items });
+          return [await this.heartbeat(tx, run, integration.id, { ...next, itemsTotal }), stored] as const;
         }, pageTransaction);
         Object.assign(counts, next);
+        this.outbox.committed();
+        announceChanges(this.events, stored.recorded);
         this.publish(updated);
       }
     } catch (error) {
