@@ -154,7 +154,7 @@ describe('changes from syncs and webhook transfers', () => {
     for (;;) {
       const res = await gql(hub.url, apiKey, ItemChangesQuery, { after, first: 500 });
       expect(res.errors).toBeUndefined();
-      const page = res.data!.itemChanges;
+      const page: { cursor: string; hasMore: boolean; changes: { cursor: string }[] } = res.data!.itemChanges;
       seen.push(...page.changes.map((change) => change.cursor));
       after = page.cursor;
       if (!page.hasMore) break;
