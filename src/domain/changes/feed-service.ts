@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../db/connection';
 import type { Provider } from '../../db/provider-schemas';
+import { Repeater } from '@graphql-yoga/subscription';
 import type { EventBus, RecordsChanged } from '../../lib/events';
 import {
   changesHeldBack,
@@ -79,39 +80,45 @@ export class ChangeFeed {
     const given = this.position(orgId, kind, options.after);
     const source = options.source ?? undefined;
     const limit = Math.min(options.batchSize ?? maxPageSize, maxPageSize);
-    const feed = this;
-    return {
-      [Symbol.asyncIterator]: async function* () {
-        // Subscribe before reading the start, so a change committed in between still wakes us.
-        const wakeUps = feed.events.subscribe('records-changed', orgId)[Symbol.asyncIterator]();
-        try {
-          let position = given ?? (await latestPosition(feed.db, feed.provider, { orgId, kind }));
-          const drain = async function* () {
-            for (let polls = 0; ; polls += 1) {
-              for (;;) {
-                const page = await feed.read(orgId, kind, position, limit, source);
-                if (page.changes.length > 0) {
-                  position = page.changes.at(-1)!.position;
-                  yield page;
-                }
-                if (!page.hasMore) break;
+    return new Repeater<ChangePage<K>>(async (push, stop) => {
+      // Subscribe before reading the start, so a change committed in between still wakes us.
+      const wakeUps = this.events.subscribe('records-changed', orgId)[Symbol.asyncIterator]();
+      let stopped = false;
+      // A Repeater, not an async generator: an unsubscribe must end the stream at once, not after
+      // the next wake-up.
+      const ended = stop.then(() => {
+        stopped = true;
+        return { done: true as const, value: undefined };
+      });
+      try {
+        let position = given ?? (await latestPosition(this.db, this.provider, { orgId, kind }));
+        const drain = async () => {
+          for (let polls = 0; !stopped; polls += 1) {
+            for (;;) {
+              const page = await this.read(orgId, kind, position, limit, source);
+              if (page.changes.length > 0) {
+                position = page.changes.at(-1)!.position;
+                await push(page);
               }
-              if (polls >= heldBackPolls || !(await changesHeldBack(feed.db, feed.provider, { orgId, kind }))) return;
-              await new Promise((resolve) => setTimeout(resolve, heldBackPollMs));
+              if (!page.hasMore || stopped) break;
             }
-          };
-          if (given) yield* drain();
-          for (;;) {
-            const next = await wakeUps.next();
-            if (next.done) return;
-            if ((next.value as RecordsChanged).kind !== kind) continue;
-            yield* drain();
+            if (polls >= heldBackPolls || stopped || !(await changesHeldBack(this.db, this.provider, { orgId, kind }))) return;
+            await Promise.race([new Promise((resolve) => setTimeout(resolve, heldBackPollMs)), ended]);
           }
-        } finally {
-          await wakeUps.return?.();
+        };
+        if (given) await drain();
+        while (!stopped) {
+          const next = await Promise.race([wakeUps.next(), ended]);
+          if (next.done) break;
+          if ((next.value as RecordsChanged).kind === kind) await drain();
         }
-      },
-    };
+      } catch (error) {
+        stop(error);
+      } finally {
+        await wakeUps.return?.();
+        stop();
+      }
+    });
   }
 
   private async read<K extends RecordKind>(orgId: string, kind: K, after: FeedPosition, limit: number, source: string | undefined): Promise<ChangePage<K>> {
