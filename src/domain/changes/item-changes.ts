@@ -4,10 +4,11 @@
  * the sync always did (item-store.ts, unchanged here), but they are no change for the feed, or a
  * nightly full sync of 100k products would hand consumers 100k "updates" of nothing.
  *
- * Three set-based statements per batch besides the upsert: read the stored versions of the
- * batch's SKUs, compare in memory, and record the created and updated ones with one
- * INSERT … SELECT that takes each record's id from the Item row the upsert left (so an id is right
- * even when another transaction created the row between the read and the upsert).
+ * Two set-based statements per batch besides the upsert: before it, one SELECT that answers
+ * which records are new or differ from their stored row (compared in the database, so an
+ * unchanged page sends nothing back); after it, one INSERT … SELECT of their change rows that takes
+ * each record's id from the Item row the upsert left (so an id is right even when another
+ * transaction created the row between the two).
  */
 import type { DbTx } from '../../db/job-store';
 import { upsertItems } from '../../db/item-store';
@@ -23,33 +24,48 @@ export interface ItemUpsert {
   changedIds: string[];
 }
 
-/** The columns a sync writes that make a difference to a consumer. */
-const compared = ['name', 'category', 'lengthMm', 'widthMm', 'heightMm', 'weightKg', 'active', 'externalId', 'sourceChangedAt', 'source'] as const;
+/** The columns a sync writes that make a difference to a consumer, in the order of the JSON rows after the SKU. */
+const order = ['name', 'category', 'lengthMm', 'widthMm', 'heightMm', 'weightKg', 'active', 'externalId', 'sourceChangedAt'];
 
 /**
- * Both statements walk the batch and look each SKU up in the (orgId, sku) index. On SQLite the
- * CROSS JOIN fixes that order: its planner knows nothing of json_each's size and may otherwise
- * scan every item of the organization for each element, which made a 100k sync quadratic.
+ * Which of a batch's records are new or differ from the stored row, decided in the database so
+ * that an unchanged page sends nothing back. Each row of the JSON array is
+ * [sku, name, category, lengthMm, widthMm, heightMm, weightKg, active, externalId, sourceChangedAt],
+ * read the way item-store's upsert reads them, so a record stored by the upsert compares equal to
+ * itself. The batch is walked and each SKU probed in the (orgId, sku) index (a LEFT JOIN keeps
+ * json_each outermost in SQLite; a plain join let its planner scan the whole organization's items
+ * for each element, which made a 100k sync quadratic).
  */
-const columns = compared.map((c) => `i."${c}"`).join(', ');
-const storedVersions: Record<Provider, string> = {
-  sqlite: `SELECT i."sku", ${columns} FROM json_each(?) AS c CROSS JOIN "Item" AS i WHERE i."orgId" = ? AND i."sku" = c.value`,
-  postgresql: `SELECT i."sku", ${columns} FROM jsonb_array_elements_text($2::jsonb) AS c(sku) JOIN "Item" AS i ON i."orgId" = $1 AND i."sku" = c.sku`,
+const sqliteSame = order.map((column, i) => `i."${column}" IS c.value ->> ${i + 1}`).join(' AND ');
+const postgresCasts: Record<string, string> = {
+  name: '', category: '', externalId: '',
+  lengthMm: '::double precision', widthMm: '::double precision', heightMm: '::double precision', weightKg: '::double precision',
+  active: '::boolean', sourceChangedAt: '::timestamptz AT TIME ZONE \'UTC\'',
+};
+const postgresDiffers = order.map((column, i) => `i."${column}" IS DISTINCT FROM ((c.v ->> ${i + 1})${postgresCasts[column]})`).join(' OR ');
+
+const changedRecords: Record<Provider, string> = {
+  sqlite:
+    'SELECT c.value ->> 0 AS "sku", i."sku" IS NULL AS "created" FROM json_each(?) AS c LEFT JOIN "Item" AS i ON i."orgId" = ? AND i."sku" = c.value ->> 0 ' +
+    `WHERE i."sku" IS NULL OR NOT (${sqliteSame} AND i."source" IS ?) ORDER BY c.key`,
+  postgresql:
+    'SELECT c.v ->> 0 AS "sku", i."sku" IS NULL AS "created" FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS c(v, n) ' +
+    'LEFT JOIN "Item" AS i ON i."orgId" = $1 AND i."sku" = c.v ->> 0 ' +
+    `WHERE i."sku" IS NULL OR ${postgresDiffers} OR i."source" IS DISTINCT FROM $3 ORDER BY c.n`,
 };
 
 const recordBySku: Record<Provider, string> = {
+  // The CROSS JOIN keeps json_each outermost (see above); it yields the array in order.
   sqlite:
     'INSERT INTO "RecordChange" ("orgId", "kind", "source", "changedAt", "recordId", "key", "op") ' +
     "SELECT ?, 'item', ?, ?, i.\"id\", i.\"sku\", c.value ->> 1 FROM json_each(?) AS c CROSS JOIN \"Item\" AS i WHERE i.\"orgId\" = ? AND i.\"sku\" = c.value ->> 0 " +
-    'ORDER BY c.key RETURNING "recordId"',
+    'RETURNING "recordId"',
   postgresql:
     'INSERT INTO "RecordChange" ("txid", "orgId", "kind", "source", "changedAt", "recordId", "key", "op") ' +
     "SELECT pg_current_xact_id()::text::bigint, $1::text, 'item', $2::text, $3::timestamp(3), i.\"id\", i.\"sku\", c.v ->> 1 " +
     'FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS c(v, n) JOIN "Item" AS i ON i."orgId" = $1::text AND i."sku" = c.v ->> 0 ' +
     'ORDER BY c.n RETURNING "recordId"',
 };
-
-type StoredRow = Record<(typeof compared)[number], unknown> & { sku: string };
 
 /**
  * Upserts `items` (item-store's set-based upsert) and records the created and updated ones in the
@@ -67,15 +83,12 @@ export async function upsertItemsRecordingChanges(
   const counts = { created: 0, updated: 0, deactivated: 0, deleted: 0 };
   if (items.length === 0) return { recorded: { orgId, kind: 'item', source, counts }, unchanged: 0, changedIds: [] };
 
-  const stored = new Map(
-    (await tx.$queryRawUnsafe<StoredRow[]>(storedVersions[provider], ...storedArgs(provider, orgId, JSON.stringify(items.map((item) => item.sku))))).map((row) => [row.sku, row]),
-  );
-  const changes: [sku: string, op: 'created' | 'updated'][] = [];
-  for (const item of items) {
-    const before = stored.get(item.sku);
-    if (!before) changes.push([item.sku, 'created']);
-    else if (differs(before, item, source)) changes.push([item.sku, 'updated']);
-  }
+  const compared = JSON.stringify(items.map((item) => [
+    item.sku, item.name, item.category, item.lengthMm, item.widthMm, item.heightMm, item.weightKg, item.active, item.externalId,
+    item.sourceChangedAt === null ? null : dateTimeText(provider, item.sourceChangedAt),
+  ]));
+  const found = await tx.$queryRawUnsafe<{ sku: string; created: unknown }[]>(changedRecords[provider], ...(provider === 'sqlite' ? [compared, orgId, source] : [orgId, compared, source]));
+  const changes: [sku: string, op: 'created' | 'updated'][] = found.map((row) => [row.sku, row.created === true || Number(row.created) === 1 ? 'created' : 'updated']);
   await upsertItems(tx, provider, orgId, source, items);
 
   const changedIds: string[] = [];
@@ -89,21 +102,8 @@ export async function upsertItemsRecordingChanges(
   return { recorded: { orgId, kind: 'item', source, counts }, unchanged: items.length - changes.length, changedIds };
 }
 
-/** SQLite binds in order of appearance (the batch first); PostgreSQL by number. */
-function storedArgs(provider: Provider, orgId: string, skus: string): unknown[] {
-  return provider === 'sqlite' ? [skus, orgId] : [orgId, skus];
-}
-
-function differs(before: StoredRow, item: MappedItem, source: string): boolean {
-  const after: StoredRow = { ...item, source };
-  return compared.some((column) => !sameValue(before[column], after[column]));
-}
-
-/** Values as the drivers return them (SQLite: 1/0 booleans, ISO text dates) against mapped values. */
-function sameValue(stored: unknown, mapped: unknown): boolean {
-  if (stored === null || stored === undefined || mapped === null || mapped === undefined) return (stored ?? null) === (mapped ?? null);
-  if (typeof mapped === 'boolean') return (stored === true || stored === 1 || stored === 1n) === mapped;
-  if (mapped instanceof Date) return new Date(stored as string | Date).getTime() === mapped.getTime();
-  if (typeof mapped === 'number') return Number(stored) === mapped;
-  return stored === mapped;
+/** A DateTime as item-store writes it inside its JSON (SQLite: ISO 8601 with +00:00, as Prisma binds a Date). */
+function dateTimeText(provider: Provider, date: Date): string {
+  const iso = date.toISOString();
+  return provider === 'sqlite' ? `${iso.slice(0, -1)}+00:00` : iso;
 }
