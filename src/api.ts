@@ -14,6 +14,7 @@ import type { GraphQLTransport } from './graphql/transport';
 import { clientAddress, type TrustProxy } from './lib/client-address';
 import { writeRawError } from './lib/raw-error';
 import { apiKeyOf, orgIdHeaderOf } from './rest/auth';
+import { changeRoutes } from './rest/changes';
 import { installContracts } from './rest/contract';
 import { eventRoutes } from './rest/events';
 import { integrationRoutes } from './rest/integrations';
@@ -102,6 +103,7 @@ export async function mountApi(app: FastifyInstance, { services, graphql: settin
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
   await app.register(eventRoutes(services), { prefix: '/api/v1/events' });
   await app.register(orgRoutes(services), { prefix: '/api/v1/orgs' });
+  await app.register(changeRoutes(services), { prefix: '/api/v1' });
   await app.register(openApiRoutes(routes), { prefix: '/api/v1' });
 
   app.addHook('preClose', async () => {

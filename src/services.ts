@@ -9,6 +9,7 @@ import { InboxStore } from './db/inbox-store';
 import { JobStore } from './db/job-store';
 import { databaseMetrics } from './db/metrics';
 import type { Provider } from './db/provider-schemas';
+import { ChangeFeed } from './domain/changes/feed-service';
 import { Connections } from './domain/connections';
 import { Deliverer } from './domain/events/deliverer';
 import { EndpointService } from './domain/events/endpoints';
@@ -54,6 +55,8 @@ export interface Services {
   sync: SyncService;
   /** Confirms or discards the removals a sync run held back (mass-deletion guard). */
   syncDeletions: SyncDeletions;
+  /** The change feed of items and deliveries (pages after a cursor, live batches). */
+  changes: ChangeFeed;
   scheduler: SyncScheduler;
   webhooks: WebhookIngest;
   webhookEvents: WebhookEvents;
@@ -146,6 +149,7 @@ export function createServices(deps: ServiceDeps): Services {
     integrations,
     sync,
     syncDeletions: new SyncDeletions(db, outbox, events, { clock }),
+    changes: new ChangeFeed(db, provider, events),
     scheduler: new SyncScheduler(db, sync, logger, clock),
     webhooks: new WebhookIngest(new WebhookTargets(integrations, clock), inbox, events, { onStored: () => worker.wake(), clock }),
     webhookEvents: new WebhookEvents(db, jobStore, events, { maxAttempts: jobs.maxAttempts, wake: () => worker.wake(), clock }),

@@ -12,6 +12,7 @@ import './types/integration';
 import './types/sync-run';
 import './types/item';
 import './types/delivery';
+import './types/changes';
 import './types/webhook-event';
 import './types/transfer-request';
 import './types/webhook-endpoint';

@@ -66,6 +66,17 @@ export interface EndpointChanged {
   action: 'CREATED' | 'UPDATED' | 'DISABLED' | 'SECRET_ROTATED' | 'DELETED';
 }
 
+/**
+ * Items or deliveries of an organization changed, and the change is committed. Carries counts
+ * only: subscribers (`itemsChanged`) read the change feed from their own cursor.
+ */
+export interface RecordsChanged {
+  orgId: string;
+  kind: 'item' | 'delivery';
+  source: string | null;
+  count: number;
+}
+
 /** Topics are per organization, so a subscriber can only ever be handed its own org's events. */
 export type HubTopics = {
   'integration-changed': [orgId: string, payload: IntegrationChanged];
@@ -79,6 +90,7 @@ export type HubTopics = {
    * instance drops its cached subscriptions of that organization (SubscriptionCache).
    */
   'endpoint-subscriptions': [payload: { orgId: string }];
+  'records-changed': [orgId: string, payload: RecordsChanged];
 };
 
 export type EventBus = ReturnType<typeof createPubSub<HubTopics>>;

@@ -335,6 +335,15 @@ describe("a running hub's answers", () => {
     expect((await call('POST', '/api/v1/events', {}, { body: publish })).status).toBe(400);
   });
 
+  it('fit the document for the change feed routes', async () => {
+    const items = await call('GET', '/api/v1/items/changes?limit=1000', {});
+    expect(items.body.changes.length).toBeGreaterThan(0);
+    expect((await call('GET', '/api/v1/items/changes?limit=5', {})).body.hasMore).toBe(true);
+    expect((await call('GET', '/api/v1/items/changes?limit=0', {})).status).toBe(400);
+    expect((await call('GET', '/api/v1/deliveries/changes', {})).status).toBe(200);
+    expect((await call('GET', `/api/v1/deliveries/changes?after=${items.body.cursor}`, {})).status).toBe(400);
+  });
+
   it('fit the document for the reference routes', async () => {
     expect((await call('GET', '/api/v1/openapi.json', {}, { apiKey: undefined })).status).toBe(200);
     const page = await rest(hub.url, 'GET', '/api/v1/docs');

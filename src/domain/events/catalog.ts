@@ -30,6 +30,11 @@ export const eventTypes: readonly EventType[] = [
     example: { ...syncRun, status: 'needs_confirmation', itemsSynced: 240, errorCount: 0, counts: { added: 0, updated: 0, unchanged: 240, removed: 0, failed: 0 }, heldDeletions: { count: 1007, sampleIds: ['FG-100001', 'FG-100002'] }, finishedAt: '2026-04-03T14:30:00.000Z' },
   },
   { type: 'sync.failed', description: 'A sync stopped because the host system failed; errorClass says whose fault it is', example: { ...syncRun, error: 'SAP answered HTTP 503 for A_Product (API_PRODUCT_SRV)', errorClass: 'transient', retryable: true, itemsSynced: 400 } },
+  {
+    type: 'items.changed',
+    description: 'A page of a sync (or its end, for removals) changed items: the counts and the ids of the changed items, one event per page rather than per item; read the change feed for the details',
+    example: { ...syncRun, page: 3, created: 2, updated: 1, deactivated: 0, deleted: 0, itemIds: ['itm_2m8q0x3v9t7w4y6z5h1k', 'itm_7k1m0q9x3v5t7w4y6z2h', 'itm_9x3v5t7w4y6z2h7k1m0q'] },
+  },
   { type: 'webhook.received', description: 'An inbound webhook was accepted and is being processed', example: { ...webhook, transfers: 1 } },
   { type: 'webhook.processed', description: 'Every transfer of an inbound webhook ended; status "processed", "partial" or "skipped"', example: { ...webhook, status: 'processed', error: null } },
   { type: 'webhook.failed', description: 'An inbound webhook could not be processed, or all its transfers failed', example: { ...webhook, status: 'failed', error: '1 of 1 transfer(s) failed; first: 80000001: sap-s4hana has no delivery "80000001"', errorClass: 'data', retryable: false } },

@@ -15,7 +15,6 @@
 import type { ConnectorClient, ConnectionTestResult } from '../../connectors/types';
 import { ConnectorError } from '../../connectors/types';
 import type { Db } from '../../db/connection';
-import { upsertItems } from '../../db/item-store';
 import { LeaseLostError, type DbTx, type JobStore } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
 import type { SyncRun } from '../../generated/sqlite/client';
@@ -25,6 +24,8 @@ import { failureClassOf, isRetryable, type FailureClass } from '../../lib/failur
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import { metrics } from '../../lib/metrics';
+import { announceChanges } from '../changes/change-feed';
+import { storeSyncPage } from '../changes/sync-page';
 import type { Connections } from '../connections';
 import { testWithin } from '../connection-test';
 import type { EventOutbox } from '../events/outbox';
@@ -33,7 +34,7 @@ import type { CallOutcome, IntegrationHealth } from '../integrations/health';
 import { storedMappings, type Integration, type IntegrationService } from '../integrations/integration-service';
 import { mapItem, type MappedItem, type RecordError } from '../mapping/map-item';
 import { deletionPolicy, lastSyncCounts, settleDeletions, supersedeHeld, type DeletionOutcome, type HeldDeletions } from './deletions';
-import { comparePage, runCounts, type RunCounts as ItemCounts } from './run-counts';
+import { runCounts, type RunCounts as ItemCounts } from './run-counts';
 import { outcomeOf, storedStatuses, type SyncRunStatus } from './run-status';
 import { checkpointAfter, startOf } from './checkpoint';
 import { readAhead } from './read-ahead';
@@ -313,15 +314,18 @@ export class SyncService {
         // per page (SQLite syncs its WAL at every commit, PostgreSQL flushes its WAL), the counts
         // on the run never run ahead of or behind what is stored, and a resumed run starts right
         // after this page. The fence first: an attempt that lost the job writes nothing.
-        const updated = await this.db.$transaction(async (tx) => {
+        const [updated, stored] = await this.db.$transaction(async (tx) => {
           await control.fence(tx);
-          const compared = await comparePage(tx, this.provider, run.orgId, run.connectorType, items);
-          next = { ...next, itemsAdded: counts.itemsAdded + compared.added, itemsUpdated: counts.itemsUpdated + compared.updated, itemsUnchanged: counts.itemsUnchanged + compared.unchanged };
           // A full run marks what it read: deletion detection looks for what it did not.
-          await upsertItems(tx, this.provider, run.orgId, run.connectorType, items, run.mode === 'full' ? run.id : null);
-          return this.heartbeat(tx, run, integration.id, { ...next, itemsTotal, ...checkpointAfter(page), ...(errors.length > keptBefore ? { errors } : {}) });
+          const stored = await storeSyncPage(tx, { provider: this.provider, outbox: this.outbox }, { run, page: next.pages, items, seenBy: run.mode === 'full' ? run.id : null });
+          const { created, updated } = stored.recorded.counts;
+          next = { ...next, itemsAdded: counts.itemsAdded + created, itemsUpdated: counts.itemsUpdated + updated, itemsUnchanged: counts.itemsUnchanged + stored.unchanged };
+          const progress = { ...next, itemsTotal, ...checkpointAfter(page), ...(errors.length > keptBefore ? { errors } : {}) };
+          return [await this.heartbeat(tx, run, integration.id, progress), stored] as const;
         }, pageTransaction);
         Object.assign(counts, next);
+        this.outbox.committed();
+        announceChanges(this.events, stored.recorded);
         this.publish(updated);
       }
     } catch (error) {

@@ -2,6 +2,7 @@
 import type { EntityType } from '../../connectors/types';
 import type { DbTx } from '../../db/job-store';
 import { newId } from '../../lib/ids';
+import type { RecordChangeInput } from '../changes/change-feed';
 import type { MappedDelivery } from '../mapping/map-delivery';
 import type { DeleteHandling } from '../webhooks/scopes';
 
@@ -24,13 +25,24 @@ export type DeleteOutcome = 'deactivated' | 'deleted' | 'not_found';
 
 /**
  * A delete hook for a record the host system no longer has: only its id is known, so the record
- * is found by the id it came with from this connector.
+ * is found by the id it came with from this connector. Returns the records it removed (for the
+ * change feed): a record already inactive is not deactivated again.
  */
-export async function applyDelete(tx: DbTx, entity: EntityType, where: { orgId: string; source: string; externalId: string }, handling: DeleteHandling): Promise<DeleteOutcome> {
+export async function applyDelete(
+  tx: DbTx,
+  entity: EntityType,
+  where: { orgId: string; source: string; externalId: string },
+  handling: DeleteHandling,
+): Promise<{ outcome: DeleteOutcome; changes: RecordChangeInput[] }> {
   const inactive = { active: false };
+  const op = handling === 'delete' ? 'deleted' : 'deactivated';
+  const changing = handling === 'delete' ? where : { ...where, active: true };
+  const changes = (entity === 'item'
+    ? (await tx.item.findMany({ where: changing, select: { id: true, sku: true } })).map((row) => ({ id: row.id, key: row.sku, op }))
+    : (await tx.delivery.findMany({ where: changing, select: { id: true, orderId: true } })).map((row) => ({ id: row.id, key: row.orderId, op }))) satisfies RecordChangeInput[];
   const { count } = await (entity === 'item'
     ? handling === 'delete' ? tx.item.deleteMany({ where }) : tx.item.updateMany({ where, data: inactive })
     : handling === 'delete' ? tx.delivery.deleteMany({ where }) : tx.delivery.updateMany({ where, data: inactive }));
-  if (count === 0) return 'not_found';
-  return handling === 'delete' ? 'deleted' : 'deactivated';
+  if (count === 0) return { outcome: 'not_found', changes: [] };
+  return { outcome: op, changes };
 }

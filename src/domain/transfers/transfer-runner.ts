@@ -12,7 +12,6 @@
 import { findConnector } from '../../connectors/registry';
 import type { EntityType, ScopeAction } from '../../connectors/types';
 import type { Db } from '../../db/connection';
-import { upsertItems } from '../../db/item-store';
 import type { ClaimedJob, DbTx } from '../../db/job-store';
 import type { Provider } from '../../db/provider-schemas';
 import type { Clock } from '../../lib/clock';
@@ -20,6 +19,8 @@ import type { EventBus } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import type { FailedAttempt, JobContext, JobHandler } from '../../jobs/worker';
 import { ClassifiedError, isRetryable } from '../../lib/failures';
+import { announceChanges, recordChanges, type RecordedChanges } from '../changes/change-feed';
+import { upsertItemsRecordingChanges } from '../changes/item-changes';
 import type { Connections } from '../connections';
 import type { EventOutbox } from '../events/outbox';
 import type { IntegrationHealth } from '../integrations/health';
@@ -41,6 +42,8 @@ interface Stored {
   /** The record was read from the host system (deletes are not). */
   fetched: boolean;
   event?: { type: string; data: Record<string, unknown> };
+  /** Its changes in the change feed, announced once the transaction commits. */
+  changes?: RecordedChanges;
 }
 /** Stores the fetched record in the completing transaction. */
 type Store = (tx: DbTx) => Promise<Stored>;
@@ -77,7 +80,7 @@ export class TransferRunner implements JobHandler {
       throw userFacing(error, this.logger, transfer.id);
     }
     const now = this.options.clock();
-    const { outcome, eventStatus, healthChanged } = await this.db.$transaction(async (tx) => {
+    const { outcome, eventStatus, healthChanged, changes } = await this.db.$transaction(async (tx) => {
       // The job first: a run that lost its lease stops here, before writing anything.
       await ctx.complete(tx);
       const stored = await store(tx);
@@ -86,9 +89,10 @@ export class TransferRunner implements JobHandler {
       await this.outbox.emit(tx, transfer.orgId, 'transfer.completed', { ...base, outcome: stored.outcome }, { now });
       if (stored.event) await this.outbox.emit(tx, transfer.orgId, stored.event.type, { connectorType: base.connectorType, integrationId: base.integrationId, ...stored.event.data }, { now });
       const healthChanged = stored.fetched ? await this.health.record(tx, transfer.integration, { ok: true }, now) : undefined;
-      return { outcome: stored.outcome, eventStatus: await settleEvent(tx, this.outbox, transfer.eventId, now), healthChanged };
+      return { outcome: stored.outcome, eventStatus: await settleEvent(tx, this.outbox, transfer.eventId, now), healthChanged, changes: stored.changes };
     });
     this.outbox.committed();
+    if (changes) announceChanges(this.events, changes);
     healthChanged?.();
     this.logger.debug({ transferId: transfer.id, scope: transfer.scope, externalId: transfer.externalId, outcome }, 'transfer done');
     this.publish(transfer, 'succeeded', eventStatus);
@@ -129,10 +133,11 @@ export class TransferRunner implements JobHandler {
     if (action === 'deleted') {
       const { deleteHandling } = integrationPolicy(integration);
       return async (tx) => {
-        const outcome = await applyDelete(tx, entity, where, deleteHandling);
+        const { outcome, changes } = await applyDelete(tx, entity, where, deleteHandling);
         if (outcome === 'not_found') return { outcome, fetched: false };
+        const recorded = await recordChanges(tx, this.provider, { orgId: transfer.orgId, kind: entity, source: transfer.connectorType, changes }, this.options.clock());
         const key = entity === 'item' ? { sku: transfer.externalId } : { orderId: transfer.externalId };
-        return { outcome, fetched: false, event: { type: `${entity}.${outcome}`, data: { ...key, externalId: transfer.externalId } } };
+        return { outcome, fetched: false, event: { type: `${entity}.${outcome}`, data: { ...key, externalId: transfer.externalId } }, changes: recorded };
       };
     }
     const client = this.connections.clientFor(integration);
@@ -146,10 +151,10 @@ export class TransferRunner implements JobHandler {
       return async (tx) => {
         const key = { orgId_sku: { orgId: transfer.orgId, sku: mapped.item.sku } };
         const existed = (await tx.item.count({ where: key.orgId_sku })) > 0;
-        await upsertItems(tx, this.provider, transfer.orgId, transfer.connectorType, [mapped.item]);
+        const { recorded } = await upsertItemsRecordingChanges(tx, this.provider, { orgId: transfer.orgId, source: transfer.connectorType, items: [mapped.item] }, this.options.clock());
         const item = await tx.item.findUniqueOrThrow({ where: key });
         const { sku, name, category, lengthMm, widthMm, heightMm, weightKg, active } = item;
-        return { outcome: 'upserted', fetched: true, event: { type: existed ? 'item.updated' : 'item.created', data: { itemId: item.id, sku, name, category, lengthMm, widthMm, heightMm, weightKg, active } } };
+        return { outcome: 'upserted', fetched: true, event: { type: existed ? 'item.updated' : 'item.created', data: { itemId: item.id, sku, name, category, lengthMm, widthMm, heightMm, weightKg, active } }, changes: recorded };
       };
     }
     const delivery = await client.fetchDelivery(transfer.externalId, signal);
@@ -158,8 +163,10 @@ export class TransferRunner implements JobHandler {
     if ('errors' in mapped) throw new ClassifiedError(describe(mapped.errors), 'data');
     return async (tx) => {
       const { id, created } = await saveDelivery(tx, transfer.orgId, transfer.connectorType, mapped.delivery);
+      const changes = [{ id, key: mapped.delivery.orderId, op: created ? 'created' : 'updated' } as const];
+      const recorded = await recordChanges(tx, this.provider, { orgId: transfer.orgId, kind: 'delivery', source: transfer.connectorType, changes }, this.options.clock());
       const data = { deliveryRecordId: id, orderId: mapped.delivery.orderId, lines: mapped.delivery.lines.length };
-      return { outcome: 'upserted', fetched: true, event: { type: created ? 'delivery.created' : 'delivery.updated', data } };
+      return { outcome: 'upserted', fetched: true, event: { type: created ? 'delivery.created' : 'delivery.updated', data }, changes: recorded };
     };
   }
 

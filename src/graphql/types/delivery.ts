@@ -12,7 +12,7 @@ builder.prismaObject('DeliveryLine', {
   }),
 });
 
-builder.prismaNode('Delivery', {
+export const DeliveryRef = builder.prismaNode('Delivery', {
   ...inCallersOrg,
   id: { field: 'id' },
   description: 'An outbound delivery (order) of your organization, as its host system last sent it',

@@ -1,0 +1,20 @@
+-- CreateTable
+CREATE TABLE "RecordChange" (
+    "seq" SERIAL NOT NULL,
+    "txid" BIGINT NOT NULL DEFAULT 0,
+    "orgId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "recordId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "op" TEXT NOT NULL,
+    "source" TEXT,
+    "changedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "RecordChange_pkey" PRIMARY KEY ("seq")
+);
+
+-- CreateIndex
+CREATE INDEX "RecordChange_orgId_kind_txid_seq_idx" ON "RecordChange"("orgId", "kind", "txid", "seq");
+
+-- AddForeignKey
+ALTER TABLE "RecordChange" ADD CONSTRAINT "RecordChange_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
