@@ -54,6 +54,7 @@ function withSeedNames(raw: unknown): unknown {
 }
 
 export class EndpointService {
+  private readonly openedSecrets = new Map<string, string>();
   constructor(
     private readonly db: Db,
     private readonly secrets: SealedSecrets,
@@ -145,9 +146,25 @@ export class EndpointService {
 
   /** The secrets a delivery is signed with now: the current one first. */
   signingSecrets(endpoint: WebhookEndpoint, now: Date): string[] {
-    const current = this.secrets.open('endpointSecret', endpoint, endpoint.secretSealed);
+    const current = this.opened('endpointSecret', endpoint, endpoint.secretSealed);
     if (!endpoint.previousSecretSealed || !endpoint.previousSecretUntil || endpoint.previousSecretUntil <= now) return [current];
-    return [current, this.secrets.open('endpointPreviousSecret', endpoint, endpoint.previousSecretSealed)];
+    return [current, this.opened('endpointPreviousSecret', endpoint, endpoint.previousSecretSealed)];
+  }
+
+  /**
+   * Opens a sealed secret once per sealed value: every delivery is signed, and opening (a key
+   * derivation and a decryption) per delivery was a cost of each message. The key is the sealed
+   * text with its purpose and endpoint, so a rotation or a re-seal opens the new value; the
+   * opened secret is what each delivery held in memory anyway.
+   */
+  private opened(purpose: 'endpointSecret' | 'endpointPreviousSecret', endpoint: WebhookEndpoint, sealed: string): string {
+    const key = `${purpose}\u0000${endpoint.orgId}\u0000${endpoint.id}\u0000${sealed}`;
+    const cached = this.openedSecrets.get(key);
+    if (cached !== undefined) return cached;
+    const secret = this.secrets.open(purpose, endpoint, sealed);
+    this.openedSecrets.set(key, secret);
+    if (this.openedSecrets.size > 10_000) this.openedSecrets.delete(this.openedSecrets.keys().next().value!);
+    return secret;
   }
 
   /**
