@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import type { JobStore } from '../../db/job-store';
+import { chunksOf } from '../../db/sql';
 import type { WebhookEndpoint } from '../../generated/sqlite/client';
 import type { Clock } from '../../lib/clock';
 import type { EndpointChanged, EventBus } from '../../lib/events';
@@ -113,9 +114,21 @@ export class EndpointService {
     return endpoint;
   }
 
+  /**
+   * Deletes the endpoint with its messages and their queued jobs: left behind, each job of a
+   * deleted delivery would still be claimed and completed one by one, ahead of other endpoints'
+   * messages (a deleted endpoint with a large backlog held up every other delivery). A job
+   * running now finds its delivery gone and ends.
+   */
   async remove(orgId: string, id: string): Promise<void> {
     const endpoint = await this.get(orgId, id);
-    await this.db.webhookEndpoint.delete({ where: { id } });
+    await this.db.$transaction(async (tx) => {
+      const pending = await tx.eventDelivery.findMany({ where: { endpointId: id, status: 'pending' }, select: { id: true } });
+      for (const chunk of chunksOf(pending.map((delivery) => delivery.id), 1)) {
+        await tx.job.deleteMany({ where: { queue: DELIVER_QUEUE, status: 'queued', subjectId: { in: chunk } } });
+      }
+      await tx.webhookEndpoint.delete({ where: { id } });
+    });
     this.changed(endpoint, 'DELETED');
   }
 
