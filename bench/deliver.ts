@@ -120,7 +120,10 @@ export function analyse(sent: Sent, received: Received): Measurement {
   let last = 0;
   sent.ids.forEach((id, i) => {
     const at = arrived.get(id);
-    if (at === undefined) return void missing++;
+    if (at === undefined) {
+      missing++;
+      return;
+    }
     latencies.push(at - sent.created[i]!);
     last = Math.max(last, at);
   });

@@ -126,7 +126,7 @@ export class Deliverer implements JobHandler {
 
   async run(job: ClaimedJob, ctx: JobContext): Promise<void> {
     const delivery = await this.load(job.subjectId);
-    if (!delivery || delivery.status !== 'pending') return;
+    if (delivery?.status !== 'pending') return;
     const { endpoint } = delivery;
     if (!endpoint.enabled) return this.cancel(delivery, ctx);
     if (endpoint.rateLimitPerSecond) {
