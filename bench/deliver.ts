@@ -118,15 +118,15 @@ export function analyse(sent: Sent, received: Received): Measurement {
   const latencies: number[] = [];
   let missing = 0;
   let last = 0;
-  sent.ids.forEach((id, i) => {
+  for (const [i, id] of sent.ids.entries()) {
     const at = arrived.get(id);
     if (at === undefined) {
       missing++;
-      return;
+      continue;
     }
     latencies.push(at - sent.created[i]!);
     last = Math.max(last, at);
-  });
+  }
   latencies.sort((a, b) => a - b);
   const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
   const seconds = (last - Math.min(...sent.created)) / 1000;

@@ -110,7 +110,7 @@ export async function ingestScenario(options: IngestOptions): Promise<Record<str
   const warmup = Math.min(2, options.seconds);
   const rows: string[] = [];
   const results: Record<string, unknown> = {};
-  const measure = async (name: string, server: Server) => {
+  const measure = async (server: Server) => {
     const loads: Load[] = [];
     for (const connections of options.connections) {
       await load(server, connections, warmup);
@@ -120,14 +120,14 @@ export async function ingestScenario(options: IngestOptions): Promise<Record<str
   };
 
   const bare = await startServer('bare');
-  const bareLoads = await measure('bare', bare);
+  const bareLoads = await measure(bare);
   await stopServer(bare);
   results.bare = bareLoads;
   for (const l of bareLoads) rows.push(`| bare node:http | ${l.connections} | ${Math.round(l.rps)} | ${l.p50} | ${l.p99} | 1.00 |`);
 
   for (const db of options.dbs) {
     const hub = await startServer('hub', db);
-    const loads = await measure(db, hub);
+    const loads = await measure(hub);
     const latency = await subscriberLatency(hub, options.rate, Math.max(3, Math.min(10, options.seconds)));
     await stopServer(hub);
     results[db] = { loads, latency };

@@ -6,20 +6,29 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { consoleRoutes } from './console/routes';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from './domain/errors';
 import { rateLimitedMessage, unauthenticatedMessage } from './domain/orgs/authenticator';
 import type { Principal } from './domain/orgs/org-service';
 import { graphqlEndpoint } from './graphql/context';
 import type { GraphQLTransport } from './graphql/transport';
 import { clientAddress, type TrustProxy } from './lib/client-address';
 import { writeRawError } from './lib/raw-error';
-import { apiKeyOf } from './rest/auth';
+import { apiKeyOf, orgIdHeaderOf } from './rest/auth';
 import { installContracts } from './rest/contract';
 import { eventRoutes } from './rest/events';
 import { integrationRoutes } from './rest/integrations';
 import { openApiRoutes } from './rest/openapi/routes';
-import { webhookEndpointRoutes } from './rest/webhook-endpoints';
+import { orgRoutes } from './rest/orgs';
+import { eventTypeRoutes, webhookEndpointRoutes } from './rest/webhook-endpoints';
 import { webhookRoutes } from './rest/webhooks';
 import type { ServerOptions } from './server';
+
+/** A bad X-Org-Id (400, 403, 404): in GraphQL's error shape, before anything executes. */
+function refuseOrg(reply: FastifyReply, error: DomainError): FastifyReply {
+  const status = error instanceof ValidationError ? 400 : error instanceof ForbiddenError ? 403 : error instanceof NotFoundError ? 404 : 400;
+  const code = error instanceof ValidationError ? 'BAD_USER_INPUT' : error.code;
+  return reply.status(status).send({ errors: [{ message: error.message, extensions: { code } }] });
+}
 
 /** A bad key (401) or, past the limit of failures from this address, 429: in GraphQL's error shape, as Yoga would answer. */
 function refuseGraphQL(reply: FastifyReply, retryAfterSeconds: number | null): FastifyReply {
@@ -48,8 +57,20 @@ export async function mountApi(app: FastifyInstance, { services, graphql: settin
         if (!auth.principal) return refuseGraphQL(reply, auth.retryAfterSeconds);
         principal = auth.principal;
       }
+      // The organization it acts for: an organization key's own, or the one a platform key names
+      // in X-Org-Id (none: only the platform's own fields answer; the others say X-Org-Id is needed).
+      let orgId: string | null = null;
+      const named = orgIdHeaderOf(request);
+      if (principal && (principal.kind === 'org' || named !== undefined)) {
+        try {
+          orgId = await services.orgs.resolveActingOrg(principal, named);
+        } catch (error) {
+          if (error instanceof DomainError) return refuseOrg(reply, error);
+          throw error;
+        }
+      }
       const { yoga } = await graphql();
-      const response = await yoga.handleNodeRequestAndResponse(request, reply, principal ? { principal } : {});
+      const response = await yoga.handleNodeRequestAndResponse(request, reply, principal ? { principal, orgId } : {});
       response.headers.forEach((value, key) => {
         reply.header(key, value);
       });
@@ -77,8 +98,10 @@ export async function mountApi(app: FastifyInstance, { services, graphql: settin
   await app.register(consoleRoutes(), { prefix: '/console' });
   await app.register(integrationRoutes(services), { prefix: '/api/v1/integrations' });
   await app.register(webhookRoutes(services, webhookBodyLimitBytes), { prefix: '/api/v1/integrations/webhook' });
+  await app.register(eventTypeRoutes(services), { prefix: '/api/v1/webhooks/event-types' });
   await app.register(webhookEndpointRoutes(services), { prefix: '/api/v1/webhooks' });
   await app.register(eventRoutes(services), { prefix: '/api/v1/events' });
+  await app.register(orgRoutes(services), { prefix: '/api/v1/orgs' });
   await app.register(openApiRoutes(routes), { prefix: '/api/v1' });
 
   app.addHook('preClose', async () => {

@@ -3,6 +3,10 @@
  *
  *   org create <name> [--live] [--json]     new organization and its first API key
  *   org list [--json]
+ *   org disable|enable <orgId> [--json]     its keys stop (or start again) working
+ *   platformkey create [--label <text>] [--json]   a platform key: acts for any organization it names
+ *   platformkey list [--json]
+ *   platformkey revoke <keyId>
  *   apikey create <orgId> [--live] [--label <text>] [--json]
  *   apikey list <orgId> [--json]
  *   apikey revoke <keyId>
@@ -11,12 +15,13 @@
  *   worker                                  run jobs, schedules and retention until SIGTERM;
  *                                           serves only /healthz and /readyz on PORT
  *
- * API keys are printed once and cannot be shown again.
+ * API keys and platform keys are printed once and cannot be shown again.
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { DomainError } from '../domain/errors';
 import type { ResealReport } from '../domain/secrets/reseal';
+import { orgStatusOf } from '../domain/orgs/org-service';
 import { openHub } from '../hub';
 import { generateKey, keyEntry } from '../lib/crypto/keyring';
 import { createLogger } from '../lib/logger';
@@ -25,6 +30,10 @@ import { serve } from '../serve';
 const usage = `usage: npm run --silent hub -- <command>
   org create <name> [--live] [--json]
   org list [--json]
+  org disable|enable <orgId> [--json]
+  platformkey create [--label <text>] [--json]
+  platformkey list [--json]
+  platformkey revoke <keyId>
   apikey create <orgId> [--live] [--label <text>] [--json]
   apikey list <orgId> [--json]
   apikey revoke <keyId>
@@ -71,7 +80,30 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'org list': {
         const list = await orgs.listOrgs();
-        print(list, list.map((org) => `${org.id}  ${org.name}`).join('\n') || 'no organizations');
+        print(list, list.map((org) => `${org.id}  ${org.name}${org.disabledAt ? '  disabled' : ''}`).join('\n') || 'no organizations');
+        return 0;
+      }
+      case 'org disable':
+      case 'org enable': {
+        if (!arg) throw new UsageError(`org ${command} needs an orgId`);
+        const org = await orgs.setOrgStatus(arg, command === 'disable' ? 'disabled' : 'active');
+        print({ orgId: org.id, status: orgStatusOf(org) }, `organization ${org.id} is ${orgStatusOf(org)}`);
+        return 0;
+      }
+      case 'platformkey create': {
+        const key = await orgs.createPlatformKey(values.label);
+        print({ apiKey: key.apiKey, keyId: key.keyId }, `platform key ${key.keyId}\nplatform key (shown once): ${key.apiKey}`);
+        return 0;
+      }
+      case 'platformkey list': {
+        const keys = await orgs.listPlatformKeys();
+        print(keys, keys.map((k) => `${k.id}  ${k.prefix}…  ${k.revokedAt ? 'revoked' : 'active'}${k.label ? `  ${k.label}` : ''}`).join('\n') || 'no platform keys');
+        return 0;
+      }
+      case 'platformkey revoke': {
+        if (!arg) throw new UsageError('platformkey revoke needs a keyId');
+        await orgs.revokePlatformKey(arg);
+        print({ revoked: arg }, `revoked ${arg}`);
         return 0;
       }
       case 'apikey create': {

@@ -11,13 +11,23 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getNullableType, GraphQLError, isListType } from 'graphql';
 import type PrismaTypes from '../generated/pothos-types';
 import { getDatamodel } from '../generated/pothos-types';
+import { orgIdHeader, platformOnlyMessage } from '../domain/orgs/principal';
 import type { GraphQLContext } from './context';
 import { listArgumentItems } from './query-limits';
+
+/** The GraphQL error of a platform key calling an organization's field without naming the organization. */
+function orgRequiredError(): GraphQLError {
+  return new GraphQLError(
+    `${orgIdHeader}: required with a platform key: name the organization to act for in the ${orgIdHeader} header (graphql-ws: "orgId" in the connection params)`,
+    { extensions: { code: 'BAD_USER_INPUT', field: orgIdHeader, http: { status: 400 } } },
+  );
+}
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { org: boolean };
+  /** `org`: acts for an organization (every field unless it says otherwise); `platform`: a platform key's own fields (provisioning). */
+  AuthScopes: { org: boolean; platform: boolean };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
@@ -27,9 +37,15 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ComplexityPlugin, RelayPlugin, PrismaPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: (ctx) => ({ org: ctx.principal !== null }),
+    authScopes: (ctx) => ({ org: ctx.principal !== null && ctx.orgId !== null, platform: ctx.principal?.kind === 'platform' }),
     authorizeOnSubscribe: true,
-    unauthorizedError: () => new GraphQLError('a valid API key is required', { extensions: { code: 'UNAUTHENTICATED' } }),
+    // Which scope failed follows from the principal: a platform key only ever fails `org` (it
+    // named no organization), an organization's key only ever fails `platform`.
+    unauthorizedError: (_parent, ctx) => {
+      if (!ctx.principal) return new GraphQLError('a valid API key is required', { extensions: { code: 'UNAUTHENTICATED' } });
+      if (ctx.principal.kind === 'platform') return orgRequiredError();
+      return new GraphQLError(platformOnlyMessage, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+    },
   },
   errors: { directResult: false },
   // Costs only: the limits are checked while each operation is validated (./query-limits.ts), so

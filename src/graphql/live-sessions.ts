@@ -3,20 +3,22 @@
  * WebSocket or SSE). An HTTP request authenticates and is over; these stay open, so:
  *
  * - every `recheckMs` (HUB_AUTH_RECHECK_MS) the keys of all open sessions of this instance are
- *   checked again, in one query against the shared database (`OrgService.validKeyIds`): a key
- *   revoked through any instance ends its sessions here within one interval (a WebSocket closes
- *   with 4403, a subscription completes);
+ *   checked again, in one query per kind against the shared database (`OrgService.validCallers`):
+ *   a key revoked through any instance (an organization's key or a platform key), an
+ *   organization disabled, or the organization a platform key acts for disabled, ends its
+ *   sessions here within one interval (a WebSocket closes with 4403, a subscription completes);
  * - one key holds at most `maxSubscriptionsPerKey` (HUB_MAX_SUBSCRIPTIONS_PER_KEY) live
  *   subscriptions on one instance; one more is refused with TOO_MANY_SUBSCRIPTIONS.
  */
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import type { OrgService, Principal } from '../domain/orgs/org-service';
+import type { Caller, OrgService } from '../domain/orgs/org-service';
 import type { Logger } from '../lib/logger';
 import type { GraphQLContext } from './context';
 
 export interface LiveSession {
-  principal: Principal;
+  /** The key and the organization it acts for. */
+  caller: Caller;
   kind: 'socket' | 'subscription';
   /** Ends the session because its key may no longer act. */
   end(): void;
@@ -42,7 +44,7 @@ export class LiveSessions {
 
   /** Tracks a session until the returned function is called (its end, for whatever reason). */
   add(session: LiveSession): () => void {
-    const { keyId } = session.principal;
+    const { keyId } = session.caller.principal;
     const sessions = this.byKey.get(keyId) ?? new Set();
     sessions.add(session);
     this.byKey.set(keyId, sessions);
@@ -61,12 +63,15 @@ export class LiveSessions {
   /** Ends every session whose key may no longer act. */
   async recheck(): Promise<void> {
     if (this.byKey.size === 0) return;
-    const valid = await this.options.orgs.validKeyIds([...this.byKey.keys()]);
-    for (const [keyId, sessions] of this.byKey) {
-      if (valid.has(keyId)) continue;
-      this.byKey.delete(keyId);
-      for (const session of sessions) session.end();
-    }
+    const open = [...this.byKey.values()].flatMap((sessions) => [...sessions]);
+    const valid = await this.options.orgs.validCallers(open.map((session) => session.caller));
+    open.forEach((session, index) => {
+      if (valid[index]) return;
+      const sessions = this.byKey.get(session.caller.principal.keyId);
+      sessions?.delete(session);
+      if (sessions?.size === 0) this.byKey.delete(session.caller.principal.keyId);
+      session.end();
+    });
   }
 
   start(): void {
@@ -89,7 +94,7 @@ export class LiveSessions {
 export function useLiveSubscriptions(sessions: LiveSessions): Plugin {
   return {
     onSubscribe: ({ args, setResultAndStopExecution }) => {
-      const { principal } = args.contextValue as unknown as GraphQLContext;
+      const { principal, orgId } = args.contextValue as unknown as GraphQLContext;
       if (!principal) return undefined; // refused by the auth scope
       const max = sessions.maxSubscriptionsPerKey;
       if (sessions.subscriptionsOf(principal.keyId) >= max) {
@@ -99,7 +104,7 @@ export function useLiveSubscriptions(sessions: LiveSessions): Plugin {
       }
       // The slot is taken now, before subscribing, so concurrent requests cannot all slip under the cap.
       let end = () => {};
-      const remove = sessions.add({ principal, kind: 'subscription', end: () => end() });
+      const remove = sessions.add({ caller: { principal, orgId }, kind: 'subscription', end: () => end() });
       return {
         onSubscribeResult: ({ result }) => {
           if (!isAsyncIterable(result)) return remove();

@@ -15,6 +15,7 @@ import './types/delivery';
 import './types/webhook-event';
 import './types/transfer-request';
 import './types/webhook-endpoint';
+import './types/organization';
 import './types/product-events';
 
 export const schema = builder.toSchema();

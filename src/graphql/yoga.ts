@@ -25,6 +25,8 @@ export interface YogaOptions {
 /** Set by the WebSocket transport, which authenticates once per connection. */
 export interface PreAuthenticated {
   principal?: Principal;
+  /** The organization the operation acts for (see GraphQLContext.orgId). */
+  orgId?: string | null;
 }
 
 export type HubYoga = YogaServerInstance<PreAuthenticated, GraphQLContext>;
@@ -43,7 +45,7 @@ function corsFor(origins: readonly string[]) {
       origin: [...origins],
       credentials: false,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'accept', 'x-api-key', 'authorization'],
+      allowedHeaders: ['content-type', 'accept', 'x-api-key', 'authorization', 'x-org-id'],
       maxAge: 600,
     };
   };
@@ -83,7 +85,7 @@ export function createGraphQLServer({ services, settings, sessions }: YogaOption
     // The transports (HTTP route, WebSocket onConnect) authenticate and hand the principal in.
     context: (initial): GraphQLContext => {
       if (!initial.principal) throw new GraphQLError(unauthenticatedMessage, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-      return { services, principal: initial.principal };
+      return { services, principal: initial.principal, orgId: initial.orgId ?? null };
     },
   });
 }

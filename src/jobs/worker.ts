@@ -49,6 +49,7 @@ export interface JobHandler {
    * Records a failed attempt on the job's subject, in the transaction that reschedules or buries
    * the job; may return what to do once that transaction committed (e.g. publish the change).
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler with nothing to publish simply returns
   recordFailure(tx: DbTx, job: ClaimedJob, attempt: FailedAttempt): Promise<(() => void) | void>;
   /** Delay before the next attempt after `failedAttempts` failures (default: WorkerOptions.retryDelayMs). */
   retryDelayMs?(failedAttempts: number, error: unknown): number;

@@ -58,7 +58,7 @@ export class GroupCommit<T, R> {
     const batch = this.queue.splice(0, this.maxBatch);
     try {
       const results = await this.options.flush(batch.map((waiting) => waiting.item));
-      batch.forEach((waiting, index) => waiting.resolve(results[index]!));
+      for (const [index, waiting] of batch.entries()) waiting.resolve(results[index]!);
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     }

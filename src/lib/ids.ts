@@ -30,6 +30,6 @@ export function randomToken(length: number, chars = alphabet): string {
 }
 
 /** Prefixed identifiers (`org_…`, `int_…`) say what they name when they show up in a log or URL. */
-export function newId(prefix: 'org' | 'key' | 'int' | 'itm' | 'run' | 'evt' | 'trq' | 'job' | 'dlv' | 'dln' | 'ep' | 'msg' | 'odl' | 'att'): string {
+export function newId(prefix: 'org' | 'key' | 'pkey' | 'int' | 'itm' | 'run' | 'evt' | 'trq' | 'job' | 'dlv' | 'dln' | 'ep' | 'msg' | 'odl' | 'att'): string {
   return `${prefix}_${randomToken(20)}`;
 }

@@ -17,8 +17,12 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { parseInput } from '../domain/validation';
 
-/** How a caller authenticates: an API key (X-Api-Key or Bearer), a webhook signature, or not at all. */
-export type RouteAuth = 'apiKey' | 'webhookSignature' | 'none';
+/**
+ * How a caller authenticates: an API key (X-Api-Key or Bearer: an organization's key, or a
+ * platform key naming the organization in X-Org-Id), a platform key only (provisioning), a
+ * webhook signature, or not at all.
+ */
+export type RouteAuth = 'apiKey' | 'platformKey' | 'webhookSignature' | 'none';
 
 export interface ResponseContract {
   description: string;

@@ -24,6 +24,7 @@ export function sendError(reply: FastifyReply, status: number, code: string, mes
 function statusOf(error: DomainError): number {
   if (error instanceof WebhookRejectedError) return webhookStatus[error.reason];
   if (error instanceof ValidationError) return 400;
+  if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   if (error instanceof ForbiddenError) return 403;

@@ -3,7 +3,7 @@
  * a thin layer over Publisher. Who publishes for which organization is decided by the key.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { publishingOrgOf } from '../domain/events/access';
+import { publishingOrgs } from '../domain/events/access';
 import type { Services } from '../services';
 import { requireApiKey } from './auth';
 import { contract } from './contract';
@@ -16,17 +16,18 @@ function principalOf(request: FastifyRequest) {
 
 export function eventRoutes(services: Services) {
   return async (app: FastifyInstance) => {
-    app.addHook('onRequest', requireApiKey(services));
+    // The organization comes from each event's orgId (platform keys), or the key itself.
+    app.addHook('onRequest', requireApiKey(services, 'optional'));
 
     app.post('/', contract(c.publishEvent), async (request, reply) => {
       const principal = principalOf(request);
-      const { id } = await services.publisher.publish(request.body, (orgId) => publishingOrgOf(principal, orgId));
+      const { id } = await services.publisher.publish(request.body, publishingOrgs(services.orgs, principal, request.actingOrgId));
       return reply.status(202).send({ id });
     });
 
     app.post('/batch', contract(c.publishEvents), async (request, reply) => {
       const principal = principalOf(request);
-      const results = await services.publisher.publishBatch(request.body, (orgId) => publishingOrgOf(principal, orgId));
+      const results = await services.publisher.publishBatch(request.body, publishingOrgs(services.orgs, principal, request.actingOrgId));
       return reply.status(202).send({ results });
     });
   };

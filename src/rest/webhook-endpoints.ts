@@ -38,22 +38,32 @@ export function endpointJson(endpoint: WebhookEndpoint) {
   };
 }
 
-export function webhookEndpointRoutes(services: Services) {
-  const { endpoints, db, messageLog } = services;
+/**
+ * The event catalog under /api/v1/webhooks/event-types: deployment-wide, so any key reads it
+ * without naming an organization; only a platform key changes the product's types.
+ */
+export function eventTypeRoutes(services: Services) {
   return async (app: FastifyInstance) => {
-    app.addHook('onRequest', requireApiKey(services));
+    app.addHook('onRequest', requireApiKey(services, 'optional'));
 
-    app.get('/event-types', contract(c.listEventTypes), async () => services.eventTypes.list());
-    app.get<ByType>('/event-types/:type', contract(t.getEventType), async (request) => services.eventTypes.get(request.params.type));
-    app.put<ByType>('/event-types/:type', contract(t.putEventType), async (request, reply) => {
+    app.get('/', contract(c.listEventTypes), async () => services.eventTypes.list());
+    app.get<ByType>('/:type', contract(t.getEventType), async (request) => services.eventTypes.get(request.params.type));
+    app.put<ByType>('/:type', contract(t.putEventType), async (request, reply) => {
       assertMayManageEventTypes(principalOf(request));
       const { entry, created } = await services.eventTypes.put(request.params.type, request.body);
       return reply.status(created ? 201 : 200).send(entry);
     });
-    app.delete<ByType>('/event-types/:type', contract(t.archiveEventType), async (request) => {
+    app.delete<ByType>('/:type', contract(t.archiveEventType), async (request) => {
       assertMayManageEventTypes(principalOf(request));
       return services.eventTypes.archive(request.params.type);
     });
+  };
+}
+
+export function webhookEndpointRoutes(services: Services) {
+  const { endpoints, db, messageLog } = services;
+  return async (app: FastifyInstance) => {
+    app.addHook('onRequest', requireApiKey(services));
 
     app.get('/messages', contract(messageLogContracts.listMessages), async (request) => {
       const { messages, nextCursor } = await messageLog.query(orgOf(request), request.query);

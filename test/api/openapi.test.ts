@@ -135,11 +135,12 @@ describe('the document', () => {
       if (op.security.some((s: Json) => 'apiKey' in s)) expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining([401, 429]));
       if (op.requestBody && method !== 'options') expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining([400, 413, 415]));
       // An unknown connector type or id is a 404, except where it is input to create (a 400).
-      if (path.includes('{') && op.operationId !== 'configureIntegration') expect(statuses, `${method} ${path}`).toContain(404);
+      if (path.includes('{') && op.operationId !== 'configureIntegration' && op.operationId !== 'putEventType') expect(statuses, `${method} ${path}`).toContain(404);
       for (const status of statuses.filter((s) => s >= 400)) expect(op.responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     }
     const sync = doc.paths['/api/v1/integrations/{connectorType}/sync'].post;
-    expect(Object.keys(sync.responses)).toEqual(['200', '400', '401', '404', '409', '413', '415', '429', '500', '503']);
+    expect(Object.keys(sync.responses)).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429', '500', '503']);
+    expect(sync.parameters).toContainEqual(expect.objectContaining({ name: 'X-Org-Id', in: 'header', required: false }));
     expect(sync.parameters).toContainEqual(expect.objectContaining({ name: 'mode', in: 'query', schema: expect.objectContaining({ enum: ['full', 'incremental'] }) }));
   });
 
@@ -263,6 +264,60 @@ describe("a running hub's answers", () => {
     expect((await call('DELETE', one, id)).status).toBe(204);
     expect((await call('GET', one, id)).status).toBe(404);
     expect((await call('DELETE', integration, sapType)).status).toBe(204);
+  });
+
+  it('fit the document for every organization route (platform keys)', async () => {
+    const { apiKey: platformKey } = await hub.services.orgs.createPlatformKey();
+    const as = { apiKey: platformKey };
+    const orgs = '/api/v1/orgs';
+    const one = `${orgs}/{orgId}`;
+    const created = await call('POST', orgs, {}, { ...as, body: { name: 'Acme' } });
+    expect(created.status).toBe(201);
+    const target = { orgId: created.body.orgId as string };
+    expect((await call('POST', orgs, {}, { ...as, body: { name: '' } })).status).toBe(400);
+    expect((await call('GET', orgs, {}, as)).status).toBe(200);
+    expect((await call('GET', orgs, {})).status).toBe(403); // an organization's key
+    expect((await call('GET', one, target, as)).status).toBe(200);
+    expect((await call('GET', one, { orgId: 'org_nope' }, as)).status).toBe(404);
+    expect((await call('POST', `${one}/disable`, target, as)).status).toBe(200);
+    expect((await call('POST', `${one}/enable`, target, as)).status).toBe(200);
+    const key = await call('POST', `${one}/api-keys`, target, { ...as, body: { label: 'ci' } });
+    expect(key.status).toBe(201);
+    expect((await call('GET', `${one}/api-keys`, target, as)).body).toHaveLength(2);
+    expect((await call('DELETE', `${one}/api-keys/{keyId}`, { ...target, keyId: key.body.keyId }, as)).status).toBe(204);
+    expect((await call('DELETE', `${one}/api-keys/{keyId}`, { ...target, keyId: key.body.keyId }, as)).status).toBe(404);
+    // X-Org-Id on an organization's route: acting for the new organization, a missing one, another one.
+    expect((await call('GET', '/api/v1/integrations', {}, { ...as, headers: { 'x-org-id': target.orgId } })).status).toBe(200);
+    expect((await call('GET', '/api/v1/integrations', {}, as)).status).toBe(400);
+    expect((await call('GET', '/api/v1/integrations', {}, { headers: { 'x-org-id': target.orgId } })).status).toBe(403);
+    expect((await call('GET', '/api/v1/integrations', {}, { ...as, headers: { 'x-org-id': 'org_nope' } })).status).toBe(404);
+  });
+
+  it("fit the document for the product's event types and publishing", async () => {
+    const { apiKey: platformKey } = await hub.services.orgs.createPlatformKey();
+    const as = { apiKey: platformKey };
+    const one = '/api/v1/webhooks/event-types/{type}';
+    const type = { type: 'offering.status.changed' };
+    const definition = doc.paths[one].put.requestBody.content['application/json'].example;
+    expect((await call('PUT', one, type, { body: definition })).status).toBe(403); // an organization's key
+    expect((await call('PUT', one, type, { ...as, body: definition })).status).toBe(201);
+    expect((await call('PUT', one, type, { ...as, body: definition })).status).toBe(200);
+    expect((await call('PUT', one, type, { ...as, body: { ...definition, example: {} } })).status).toBe(400);
+    expect((await call('PUT', one, { type: 'sync.completed' }, { ...as, body: definition })).status).toBe(409);
+    expect((await call('GET', one, type)).status).toBe(200);
+    expect((await call('GET', one, { type: 'no.such' })).status).toBe(404);
+    expect((await call('GET', '/api/v1/webhooks/event-types', {}, as)).status).toBe(200);
+    const publish = doc.paths['/api/v1/events'].post.requestBody.content['application/json'].example;
+    expect((await call('POST', '/api/v1/events', {}, { body: publish })).status).toBe(202);
+    expect((await call('POST', '/api/v1/events', {}, { body: { ...publish, data: {} } })).status).toBe(400);
+    expect((await call('POST', '/api/v1/events', {}, { body: { ...publish, orgId: 'org_other' } })).status).toBe(403);
+    const batch = await call('POST', '/api/v1/events/batch', {}, { body: { events: [publish, { ...publish, data: {} }] } });
+    expect(batch.body.results).toEqual([{ id: expect.any(String), duplicate: true }, expect.objectContaining({ error: expect.anything() })]);
+    expect((await call('POST', '/api/v1/events/batch', {}, { body: { events: [] } })).status).toBe(400);
+    expect((await call('POST', `/api/v1/webhooks/{id}/test`, { id: 'ep_nope' }, { body: { eventType: 'offering.status.changed' } })).status).toBe(404);
+    expect((await call('DELETE', one, type, { ...as })).status).toBe(200);
+    expect((await call('DELETE', one, { type: 'no.such' }, { ...as })).status).toBe(404);
+    expect((await call('POST', '/api/v1/events', {}, { body: publish })).status).toBe(400);
   });
 
   it('fit the document for the reference routes', async () => {

@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSapSimulator, type SapSimulator } from '../../tools/sap-simulator/index';
 import { odataGet, PRODUCTS, requestToken, type Collection } from './helpers';
 
-// 100k products are generated on demand from their index; these tests keep that fast.
+// 100k products are generated on demand from their index (how fast is the sync benchmark's
+// business: its "download only" baseline reads these same pages).
 let sim: SapSimulator;
 let token: string;
-let startupMs: number;
 
 beforeAll(async () => {
-  const started = performance.now();
   sim = await createSapSimulator({ products: 100_000 });
-  startupMs = performance.now() - started;
   token = await requestToken(sim);
 }, 30_000);
 
@@ -19,19 +17,17 @@ afterAll(async () => {
 });
 
 describe('100k products', () => {
-  it('starts quickly', () => {
-    expect(sim.productIds()).toHaveLength(100_000);
-    expect(startupMs).toBeLessThan(3000);
+  it('knows every product', () => {
+    const ids = sim.productIds();
+    expect(ids).toHaveLength(100_000);
+    expect(new Set(ids).size).toBe(100_000);
   });
 
   it('serves 5000-row pages with expand and the incremental-sync ordering', async () => {
     const query = '$top=5000&$orderby=LastChangeDateTime asc,Product asc&$expand=to_Description,to_ProductUnitsOfMeasure&$inlinecount=allpages';
-    const timings: number[] = [];
     const seen = new Set<string>();
     for (const skip of [0, 5000, 95_000]) {
-      const started = performance.now();
       const { status, json } = await odataGet<Collection>(sim, `${PRODUCTS}/A_Product?${query}&$skip=${skip}`, token);
-      timings.push(performance.now() - started);
       expect(status).toBe(200);
       expect(json.d.__count).toBe('100000');
       expect(json.d.results).toHaveLength(5000);
@@ -39,8 +35,6 @@ describe('100k products', () => {
       for (const r of json.d.results) seen.add(r.Product as string);
     }
     expect(seen.size).toBe(15_000);
-    // Includes the one-off sort and the client parsing ~25 MB of JSON; generous for slow CI.
-    expect(Math.max(...timings.slice(1))).toBeLessThan(2000);
   }, 60_000);
 
   it('continues a $top above 5000 with __next', async () => {

@@ -4,7 +4,8 @@ import { loadConfig } from '../../src/config';
 import { openHub, type Hub } from '../../src/hub';
 import { createLogger } from '../../src/lib/logger';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { envFor, runNpm } from '../support/process';
+import { rest } from '../support/http';
+import { envFor, runNpm, startServerProcess } from '../support/process';
 
 let database: TestDatabase;
 let hub: Hub | undefined;
@@ -49,6 +50,54 @@ describe('hub CLI', () => {
     const revoked = await hubCli('apikey', 'revoke', keyId);
     expect(revoked.code).toBe(0);
     expect(await (await services()).orgs.authenticate(apiKey)).toBeNull();
+  });
+
+  it('creates, lists and revokes platform keys; a server takes the key until it is revoked', async () => {
+    const made = await hubCli('platformkey', 'create', '--label', 'backend', '--json');
+    expect(made.code, made.stderr).toBe(0);
+    const { apiKey, keyId } = JSON.parse(made.stdout) as { apiKey: string; keyId: string };
+    expect(apiKey).toMatch(/^fpk_platform_[A-Za-z0-9]{32}$/);
+    expect(await (await services()).orgs.authenticate(apiKey)).toEqual({ kind: 'platform', keyId });
+    const rows = await (await services()).db.platformKey.findMany();
+    expect(rows.map((row) => row.keyHash)).not.toContain(apiKey);
+
+    const listed = await hubCli('platformkey', 'list', '--json');
+    const keys = JSON.parse(listed.stdout) as { id: string; prefix: string; label: string; revokedAt: string | null; keyHash?: string }[];
+    expect(keys).toContainEqual(expect.objectContaining({ id: keyId, prefix: apiKey.slice(0, 17), label: 'backend', revokedAt: null }));
+    expect(listed.stdout).not.toContain(apiKey);
+    expect(keys.every((k) => k.keyHash === undefined)).toBe(true);
+    const text = await hubCli('platformkey', 'list');
+    expect(text.stdout).toContain(`${keyId}  ${apiKey.slice(0, 17)}…  active  backend`);
+
+    // The key at work against a server on the same database, and refused there once revoked.
+    const server = await startServerProcess(database);
+    try {
+      const provisioned = await rest(server.url, 'POST', '/api/v1/orgs', { apiKey, body: { name: 'Provisioned' } });
+      expect(provisioned.status).toBe(201);
+      expect(provisioned.body.apiKey).toMatch(/^fpk_test_/);
+      const revoked = await hubCli('platformkey', 'revoke', keyId, '--json');
+      expect(revoked.code).toBe(0);
+      expect(JSON.parse(revoked.stdout)).toEqual({ revoked: keyId });
+      expect((await rest(server.url, 'GET', '/api/v1/orgs', { apiKey })).status).toBe(401);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    expect(await (await services()).orgs.authenticate(apiKey)).toBeNull();
+    expect((await hubCli('platformkey', 'list')).stdout).toContain(`${keyId}  ${apiKey.slice(0, 17)}…  revoked`);
+    const again = await hubCli('platformkey', 'revoke', keyId);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(`no active platform key ${keyId}`);
+  });
+
+  it('disables and enables an organization', async () => {
+    const disabled = await hubCli('org', 'disable', created.orgId, '--json');
+    expect(JSON.parse(disabled.stdout)).toEqual({ orgId: created.orgId, status: 'disabled' });
+    expect(await (await services()).orgs.authenticate(created.apiKey)).toBeNull();
+    expect((await hubCli('org', 'list')).stdout).toContain(`${created.orgId}  Acme Corp  disabled`);
+    const enabled = await hubCli('org', 'enable', created.orgId);
+    expect(enabled.stdout.trim()).toBe(`organization ${created.orgId} is active`);
+    expect(await (await services()).orgs.authenticate(created.apiKey)).toMatchObject({ orgId: created.orgId });
   });
 
   it('explains bad usage and unknown ids without a stack trace', async () => {

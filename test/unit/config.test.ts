@@ -24,6 +24,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ HUB_SHUTDOWN_DELAY_MS: '-1' })).toThrow(/HUB_SHUTDOWN_DELAY_MS/);
   });
 
+  it("reads the product's signature header and the event catalog path", () => {
+    expect(loadConfig({}).outbound.signature).toEqual({ header: 'X-Fractal-Signature', format: 'sha256=hex' });
+    expect(loadConfig({ HUB_SIGNATURE_HEADER: 'X-Fractio-Signature', HUB_SIGNATURE_FORMAT: 'hex' }).outbound.signature).toEqual({ header: 'X-Fractio-Signature', format: 'hex' });
+    expect(() => loadConfig({ HUB_SIGNATURE_FORMAT: 'base64' })).toThrow(/HUB_SIGNATURE_FORMAT: must be "sha256=hex" or "hex"/);
+    expect(() => loadConfig({ HUB_SIGNATURE_HEADER: 'webhook-signature' })).toThrow(/HUB_SIGNATURE_HEADER: must not be a Standard Webhooks header/);
+    expect(() => loadConfig({ HUB_SIGNATURE_HEADER: 'X Bad: header' })).toThrow(/HUB_SIGNATURE_HEADER: must be an HTTP header name/);
+    expect(loadConfig({ HUB_EVENT_CATALOG: 'examples/catalogs/fractal.json' }).eventCatalog).toBe(path.resolve('examples/catalogs/fractal.json'));
+  });
+
   it('reads PostgreSQL and SQLite URLs', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@h:5432/db' }).database.provider).toBe('postgresql');
     expect(loadConfig({ DATABASE_URL: 'file:/tmp/x.db' }).database).toEqual({ provider: 'sqlite', url: '/tmp/x.db' });

@@ -1,27 +1,29 @@
 /**
- * Who may define event types and publish for which organization. Event types are
+ * Who may define event types, and which organization a publish is for. Event types are
  * deployment-wide, so only a key that acts for the product itself (a platform key) changes
- * them; an organization key publishes for its own organization only, and a platform key names
- * the organization it publishes for.
+ * them. An organization's key publishes for its own organization; a platform key names the
+ * organization in the event's `orgId` (or X-Org-Id), checked by OrgService.resolveActingOrg.
  */
-import type { Principal } from '../orgs/org-service';
-import { ForbiddenError, ValidationError } from '../errors';
-
-/** A principal that acts for the product rather than one organization. */
-export function isPlatformPrincipal(principal: Principal): boolean {
-  return (principal as { kind?: string }).kind === 'platform';
-}
+import { ForbiddenError } from '../errors';
+import type { OrgService } from '../orgs/org-service';
+import type { Principal } from '../orgs/principal';
+import type { OrgResolver } from './publish';
 
 export function assertMayManageEventTypes(principal: Principal): void {
-  if (!isPlatformPrincipal(principal)) throw new ForbiddenError('event types are deployment-wide: only a platform key may change them');
+  if (principal.kind !== 'platform') throw new ForbiddenError('event types are deployment-wide: only a platform key (fpk_platform_…) may change them');
 }
 
-/** The organization an event is published for: the key's own, or (platform key) the one it names. */
-export function publishingOrgOf(principal: Principal, requestedOrgId: string | undefined): string {
-  if (isPlatformPrincipal(principal)) {
-    if (!requestedOrgId) throw new ValidationError([{ path: 'orgId', message: 'a platform key must name the organization the event is for' }]);
-    return requestedOrgId;
-  }
-  if (requestedOrgId !== undefined && requestedOrgId !== principal.orgId) throw new ForbiddenError('an organization key publishes for its own organization only; leave orgId out');
-  return principal.orgId;
+/**
+ * The organization each event of a call is published for: its `orgId`, else the one the call
+ * already acts for (`actingOrgId`: an organization key's own, or a platform key's X-Org-Id).
+ * Each organization a platform key names is looked up once per call.
+ */
+export function publishingOrgs(orgs: OrgService, principal: Principal, actingOrgId: string | null): OrgResolver {
+  const resolved = new Map<string, Promise<string>>();
+  return (requested) => {
+    const named = requested ?? actingOrgId ?? undefined;
+    const key = named ?? '';
+    if (!resolved.has(key)) resolved.set(key, orgs.resolveActingOrg(principal, named, 'orgId'));
+    return resolved.get(key)!;
+  };
 }

@@ -55,7 +55,8 @@ export type EventTypeInput = z.infer<typeof eventTypeInput>;
 
 /** A catalog file: `{"eventTypes": [{"type", "description", "schema", "example"}, …]}`, as JSON or YAML. */
 const catalogFile = z
-  .object({ eventTypes: z.array(eventTypeInput.extend({ type: eventTypeName })).max(1000) }, { message: 'must be an object with an "eventTypes" list' })
+  // Names are checked per entry below, with everything else of that entry, so one run names every problem.
+  .object({ eventTypes: z.array(eventTypeInput.extend({ type: z.string({ message: 'must be an event type name' }) })).max(1000) }, { message: 'must be an object with an "eventTypes" list' })
   .strict();
 
 /**

@@ -15,7 +15,7 @@ import type { Db } from '../../db/connection';
 import type { DbTx } from '../../db/job-store';
 import type { Clock } from '../../lib/clock';
 import { GroupCommit } from '../../lib/group-commit';
-import { ValidationError, type FieldProblem } from '../errors';
+import { NotFoundError, ValidationError, type FieldProblem } from '../errors';
 import { parseInput } from '../validation';
 import { schemaProblems, type EventTypeService, type Publishable } from './event-types';
 import type { EventOutbox } from './outbox';
@@ -96,9 +96,11 @@ export class Publisher {
 
   /** One event: its message id, or a ValidationError naming each failing field. */
   async publish(raw: unknown, resolveOrg: OrgResolver): Promise<{ id: string; duplicate: boolean }> {
+    let refused: FieldProblem[] | undefined;
     const [prepared] = await this.prepare([raw], resolveOrg, (problems) => {
-      throw new ValidationError(problems);
+      refused = problems;
     });
+    if (refused) throw new ValidationError(refused);
     const { outcome, error } = await this.singles.submit(prepared!);
     if (error) throw error;
     return outcome!;
@@ -131,8 +133,10 @@ export class Publisher {
         if (!validate(input.data)) throw new ValidationError(schemaProblems(validate.errors, 'data'));
         prepared.push({ index, orgId, event: input.event, data: input.data, idempotencyKey: input.idempotencyKey });
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        refuse(error.fields, index);
+        // An organization a platform key names that does not exist is this event's problem, not the call's.
+        if (error instanceof NotFoundError) refuse([{ path: 'orgId', message: error.message }], index);
+        else if (error instanceof ValidationError) refuse(error.fields, index);
+        else throw error;
       }
     }
     return prepared;
@@ -148,7 +152,7 @@ export class Publisher {
     if (events.length === 0) return [];
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcomes = await this.db.$transaction((tx) => this.writeIn(tx, events), { timeout: 60_000, maxWait: 30_000 });
+        const outcomes = await this.db.$transaction((tx) => this.writeIn(tx, events), { timeout: 120_000, maxWait: 30_000 });
         if (outcomes.some((outcome) => !outcome.duplicate)) this.outbox.committed();
         return outcomes;
       } catch (error) {

@@ -41,7 +41,7 @@ builder.objectType(ConflictError, {
 
 builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',
-  description: 'Your key may not do this, e.g. an organization key changing the deployment-wide event types',
+  description: "The caller may not do this, e.g. an organization's key naming another organization (an `orgId` argument), or changing the deployment-wide event types",
   interfaces: [ErrorInterface],
 });
 

@@ -3,13 +3,18 @@
  * platform keys only), reading one (`eventType`), and publishing (`publishEvent`,
  * `publishEvents`), the twins of the REST routes over the same services.
  */
-import { assertMayManageEventTypes, publishingOrgOf } from '../../domain/events/access';
+import { assertMayManageEventTypes, publishingOrgs } from '../../domain/events/access';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { PublishOutcome } from '../../domain/events/publish';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { domainErrors } from './errors';
 import { EventTypeRef } from './webhook-endpoint';
+
+/** Any key: event types are deployment-wide, so a platform key needs no organization to read them or to publish (it names one per event). */
+const anyKey = { skipTypeScopes: true, authScopes: { org: true, platform: true } } as const;
+/** Changing event types: platform keys only (an organization's key gets FORBIDDEN). */
+const platformOnly = { skipTypeScopes: true, authScopes: { platform: true } } as const;
 
 function principalOf(ctx: GraphQLContext) {
   if (!ctx.principal) throw new Error('resolver reached without an authenticated principal');
@@ -56,6 +61,7 @@ function publishBody(input: typeof PublishEventInput.$inferInput) {
 
 builder.queryFields((t) => ({
   eventType: t.field({
+    ...anyKey,
     type: EventTypeRef,
     nullable: true,
     description: "One event type, the hub's or the product's; null when there is none",
@@ -73,6 +79,7 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   putEventType: t.field({
+    ...platformOnly,
     type: EventTypeRef,
     description: "Defines or replaces one of the product's event types (an archived one is restored); platform keys only",
     errors: { types: [...domainErrors, ConflictError, ForbiddenError] },
@@ -83,6 +90,7 @@ builder.mutationFields((t) => ({
     },
   }),
   archiveEventType: t.field({
+    ...platformOnly,
     type: EventTypeRef,
     description: "Archives one of the product's event types: it takes no new events; platform keys only",
     errors: { types: [...domainErrors, ConflictError, ForbiddenError] },
@@ -93,23 +101,25 @@ builder.mutationFields((t) => ({
     },
   }),
   publishEvent: t.field({
+    ...anyKey,
     type: PublishedEventRef,
     description: "Publishes one of the product's events to the organization's endpoints that take its type",
-    errors: { types: [ValidationError, ForbiddenError] },
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError] },
     args: { input: t.arg({ type: PublishEventInput, required: true }) },
     resolve: (_root, args, ctx) => {
       const principal = principalOf(ctx);
-      return ctx.services.publisher.publish(publishBody(args.input), (orgId) => publishingOrgOf(principal, orgId));
+      return ctx.services.publisher.publish(publishBody(args.input), publishingOrgs(ctx.services.orgs, principal, ctx.orgId));
     },
   }),
   publishEvents: t.field({
+    ...anyKey,
     type: [PublishResultRef],
     description: 'Publishes up to 1,000 events in one transaction; one result per event, in order',
     errors: { types: [ValidationError, ForbiddenError] },
     args: { events: t.arg({ type: [PublishEventInput], required: true }) },
     resolve: (_root, args, ctx) => {
       const principal = principalOf(ctx);
-      return ctx.services.publisher.publishBatch({ events: args.events.map(publishBody) }, (orgId) => publishingOrgOf(principal, orgId));
+      return ctx.services.publisher.publishBatch({ events: args.events.map(publishBody) }, publishingOrgs(ctx.services.orgs, principal, ctx.orgId));
     },
   }),
 }));

@@ -140,7 +140,7 @@ function endpointFields(input: typeof EndpointInput.$inferInput) {
 }
 
 builder.queryFields((t) => ({
-  eventTypes: t.field({ type: [EventTypeRef], description: "The event types endpoints can subscribe to, the hub's and the product's, with example data", resolve: (_root, _args, ctx) => ctx.services.eventTypes.list() }),
+  eventTypes: t.field({ skipTypeScopes: true, authScopes: { org: true, platform: true }, type: [EventTypeRef], description: "The event types endpoints can subscribe to, the hub's and the product's, with example data", resolve: (_root, _args, ctx) => ctx.services.eventTypes.list() }),
   webhookEndpoints: t.prismaField({
     type: ['WebhookEndpoint'],
     resolve: (query, _root, _args, ctx) => ctx.services.db.webhookEndpoint.findMany({ ...query, where: { orgId: orgIdOf(ctx) }, orderBy: { createdAt: 'asc' } }),

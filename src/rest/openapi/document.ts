@@ -32,9 +32,14 @@ const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The answers a route can give by its kind, whatever its service does. */
 function transportErrors(method: string, c: RouteContract): [number, string][] {
   const errors: [number, string][] = [];
-  if (c.auth === 'apiKey') {
-    errors.push([401, 'UNAUTHENTICATED: no API key, or a malformed, unknown or revoked one']);
+  if (c.auth === 'apiKey' || c.auth === 'platformKey') {
+    errors.push([401, 'UNAUTHENTICATED: no API key, or a malformed, unknown or revoked one (or one of a disabled organization)']);
     errors.push([429, 'RATE_LIMITED: too many failed authentications from your address; Retry-After says when to try again']);
+  }
+  if (c.auth === 'apiKey') {
+    errors.push([400, 'VALIDATION_FAILED: a platform key without X-Org-Id, or a malformed X-Org-Id; `fields` names X-Org-Id']);
+    errors.push([403, "FORBIDDEN: X-Org-Id names another organization than the API key's own, or a disabled organization"]);
+    errors.push([404, 'NOT_FOUND: X-Org-Id names no organization (platform keys)']);
   }
   if (c.body || c.query) errors.push([400, `VALIDATION_FAILED: the ${c.body ? 'body' : 'query string'} is not valid; \`fields\` names each problem`]);
   if (bodyMethods.has(method) && c.auth !== 'webhookSignature') {
@@ -49,12 +54,20 @@ function transportErrors(method: string, c: RouteContract): [number, string][] {
 
 const security: Record<RouteContract['auth'], Json[]> = {
   apiKey: [{ apiKey: [] }, { bearer: [] }],
+  platformKey: [{ apiKey: [] }, { bearer: [] }],
   webhookSignature: [{ webhookSignature: [] }, { standardWebhooks: [] }],
   none: [],
 };
 
 const securitySchemes = {
-  apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'An API key of your organization (`hub -- apikey create`); every call sees only its own organization.' },
+  apiKey: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Api-Key',
+    description:
+      'An API key of your organization (`hub -- apikey create`): every call sees only its own organization. Or a platform key ' +
+      '(`hub -- platformkey create`, `fpk_platform_…`): it provisions organizations (/api/v1/orgs) and acts for the organization it names in `X-Org-Id`.',
+  },
   bearer: { type: 'http', scheme: 'bearer', description: 'The same API key as `Authorization: Bearer fpk_…`.' },
   webhookSignature: {
     type: 'apiKey',
@@ -78,6 +91,17 @@ inbound webhooks from host systems, and endpoints for the hub's outbound events.
 Errors always have one shape: \`{"error": {"code", "message", "fields"?}}\`. Requests that never reach a route are answered in
 it too: 400 BAD_REQUEST (not valid HTTP/1.1), 400 BAD_URL, 404 NOT_FOUND (no such route), 408 REQUEST_TIMEOUT, 414 URI_TOO_LONG,
 417 EXPECTATION_FAILED, 431 HEADERS_TOO_LARGE. Every answer carries an \`x-request-id\` header.`;
+
+/** Every route that acts for an organization takes it from a platform key in this header. */
+const orgIdParameter: Json = {
+  name: 'X-Org-Id',
+  in: 'header',
+  required: false,
+  description:
+    "With a platform key: the organization to act for (required). With an organization's API key: leave it out, or name the key's own organization (another one is refused with 403).",
+  schema: { type: 'string', pattern: '^org_[a-z0-9]+$' },
+  example: 'org_3k2v9x0q4m1r8t6w2y5z',
+};
 
 /** Fastify's `/x/:id` as OpenAPI's `/x/{id}`, without a trailing slash. */
 function openApiPath(url: string): string {
@@ -147,7 +171,7 @@ function operation(method: string, c: RouteContract, components: Components): Js
     ...(c.description ? { description: c.description } : {}),
     tags: [c.tag],
     security: security[c.auth],
-    parameters: [...parameters(c.params, 'path'), ...parameters(c.query, 'query'), ...parameters(c.headers, 'header')],
+    parameters: [...parameters(c.params, 'path'), ...parameters(c.query, 'query'), ...parameters(c.headers, 'header'), ...(c.auth === 'apiKey' ? [orgIdParameter] : [])],
     ...(c.body
       ? {
           requestBody: {
