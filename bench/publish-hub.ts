@@ -2,7 +2,9 @@
  * The hub of the publish benchmark, in its own process: `publish-hub.ts <sqlite|postgres> <receiverUrl> <endpoints>`.
  * Starts the hub (HTTP server and job worker, HUB_WORKER_CONCURRENCY from the environment) on a
  * fresh database, creates one organization with `endpoints` endpoints at the receiver
- * (`<receiverUrl>/e0`, `/e1`, …) subscribed to every event, and sends {ready, url, apiKey, orgId}.
+ * (`<receiverUrl>/e0`, `/e1`, …) subscribed to every event, loads examples/catalogs/fractal.json
+ * (the product's event types), and sends {ready, url, apiKey, orgId} (an organization key: the
+ * parent publishes over HTTP with it).
  * Then answers the parent:
  *   {seq, cmd: 'emit', count, batch}  publishes `count` events through the outbox itself (the
  *       domain path, without HTTP): `batch` 1 is one emit per transaction, more is EventOutbox
@@ -38,7 +40,9 @@ await withDatabase(kind!, async (database) => {
     NODE_ENV: 'production',
   };
   const hub = await startHub({ ...loadConfig(env), database }, createLogger('warn'));
-  const { db, outbox, orgs, endpoints } = hub.services;
+  const { db, outbox, orgs, endpoints, eventTypes } = hub.services;
+  // The product's catalog of the webhook tutorial (offering.status.changed, …), as a deployment loads it.
+  await eventTypes.loadFile('examples/catalogs/fractal.json');
   const { orgId, apiKey } = await orgs.createOrg('Bench');
   for (let n = 0; n < Number(endpointCount); n++) await endpoints.create(orgId, { url: `${receiverUrl}/e${n}`, eventTypes: ['*'] });
   let sequence = 0;

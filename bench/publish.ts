@@ -18,12 +18,20 @@
  *
  * PUBLISH_CPU_PROF=<dir> runs the hub children under `node --cpu-prof` (profiles land in <dir>).
  */
+import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
-import { findEventType } from '../src/domain/events/catalog';
 import { newId } from '../src/lib/ids';
 import { analyse, arrivals, Child, epochMs, type Measurement, type Received, type Sent } from './deliver';
 
+/** What the benchmark publishes: the first type of the product catalog the hub loads, with its example data. */
+const catalog = JSON.parse(readFileSync('examples/catalogs/fractal.json', 'utf8')) as { eventTypes: { type: string; example: Record<string, unknown> }[] };
+const published = catalog.eventTypes[0]!;
+
 export interface PublishOptions {
+  /** http: POST /api/v1/events (single) and /api/v1/events/batch (batch) with an organization key; domain: the outbox in the hub's process. */
+  via: 'http' | 'domain';
+  /** Publish requests in flight at once over HTTP: single publish, and batch publish. */
+  publishers: { single: number; batch: number };
   events: number;
   dbs: string[];
   /** single: one event per publish; batch: `batch` events per publish. */
@@ -63,13 +71,12 @@ function toRun(m: Measurement, events: number, endpoints: number): Run {
 /** The bare client: the same bodies and headers, each to every path, over `connections` keep-alive connections. */
 async function bareBurst(receiverUrl: string, events: number, endpointPaths: string[], connections: number): Promise<Sent> {
   const pool = new Pool(new URL(receiverUrl).origin, { connections, keepAliveTimeout: 60_000 });
-  const example = findEventType('item.updated')!.example;
-  const requests = Array.from({ length: events }, (_, n) => {
+  const requests = Array.from({ length: events }, () => {
     const id = newId('msg');
     const timestamp = new Date();
     return {
       id,
-      body: JSON.stringify({ id, event: 'item.updated', timestamp: timestamp.toISOString(), data: { ...example, sequence: n } }),
+      body: JSON.stringify({ id, event: published.type, type: published.type, timestamp: timestamp.toISOString(), data: published.example }),
       headers: {
         'content-type': 'application/json',
         'user-agent': 'IntegrationHub-Webhooks/0.1 (+https://www.standardwebhooks.com)',
@@ -121,7 +128,10 @@ async function hubRun(receiver: Child, db: string, mode: string, events: number,
   const batch = mode === 'batch' ? options.batch : 1;
   try {
     const burst = async (count: number) => {
-      const sent = await hub.request<Sent & { publishSeconds: number }>('emit', { count, batch });
+      const sent =
+        options.via === 'http'
+          ? await publishOverHttp(hub.hello.url as string, hub.hello.apiKey as string, count, batch, batch === 1 ? options.publishers.single : options.publishers.batch)
+          : await hub.request<Sent & { publishSeconds: number }>('emit', { count, batch });
       const expanded = expand(sent, endpointPaths);
       await arrivals(receiver, expanded.ids.length);
       const settled = await hub.request<{ deliveries: Record<string, number> }>('settle');
@@ -132,6 +142,49 @@ async function hubRun(receiver: Child, db: string, mode: string, events: number,
   } finally {
     await hub.stop('stop');
   }
+}
+
+/**
+ * Publishes `count` events over HTTP with `publishers` requests in flight: one event per
+ * `POST /api/v1/events`, or `batch` per `POST /api/v1/events/batch`. An event's publish time is
+ * its request's start.
+ */
+async function publishOverHttp(hubUrl: string, apiKey: string, count: number, batch: number, publishers: number): Promise<Sent & { publishSeconds: number }> {
+  const pool = new Pool(new URL(hubUrl).origin, { connections: publishers, keepAliveTimeout: 60_000 });
+  const headers = { 'content-type': 'application/json', 'x-api-key': apiKey };
+  const event = { event: published.type, data: published.example };
+  const ids = new Array<string>(count);
+  const created = new Array<number>(count);
+  let next = 0;
+  const started = epochMs();
+  try {
+    await Promise.all(
+      Array.from({ length: publishers }, async () => {
+        while (next < count) {
+          const first = next;
+          const size = Math.min(batch, count - first);
+          next += size;
+          const at = epochMs();
+          const single = batch === 1;
+          const { statusCode, body } = await pool.request({
+            path: single ? '/api/v1/events' : '/api/v1/events/batch', method: 'POST', headers,
+            body: JSON.stringify(single ? event : { events: Array.from({ length: size }, () => event) }),
+          });
+          const answer = (await body.json()) as { id?: string; results?: { id?: string }[] };
+          if (statusCode !== 202) throw new Error(`the hub answered ${statusCode}: ${JSON.stringify(answer)}`);
+          const answered = single ? [answer.id] : answer.results!.map((result) => result.id);
+          answered.forEach((id, k) => {
+            if (!id) throw new Error(`event ${first + k} was refused: ${JSON.stringify(answer)}`);
+            ids[first + k] = id;
+            created[first + k] = at;
+          });
+        }
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  return { ids, created, publishSeconds: (epochMs() - started) / 1000 };
 }
 
 const ms = (value: number) => value.toFixed(1);
@@ -170,7 +223,8 @@ export async function publishScenario(options: PublishOptions): Promise<Record<s
   console.log(
     [
       '',
-      `publish → receipt: ${options.events} deliveries per run; batch publish = ${options.batch} events per publish; hub worker concurrency and bare connections ${options.concurrency}`,
+      `publish → receipt (${options.via === 'http' ? `POST /api/v1/events with ${options.publishers.single} requests in flight, /api/v1/events/batch with ${options.publishers.batch}` : 'the outbox in the hub process, one transaction per publish'}): ` +
+        `${options.events} deliveries per run; batch publish = ${options.batch} events per publish; hub worker concurrency and bare connections ${options.concurrency}`,
       '',
       '| run | endpoints | events | deliveries | seconds | events/s | deliveries/s | p50 ms | p99 ms | ÷ bare |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

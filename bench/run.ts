@@ -14,7 +14,9 @@
  *
  * publish: see publish.ts. --events deliveries per run (events to one endpoint; events / N to N),
  * --modes single,batch, --endpoints 1,10, --publish-batch events per batch publish, --concurrency
- * (the first of the list) the hub's concurrent deliveries and the bare client's connections.
+ * (the first of the list) the hub's concurrent deliveries and the bare client's connections,
+ * --via http (POST /api/v1/events and /batch, the default) or domain (the outbox in the hub's
+ * process), --publishers single,batch publish requests in flight (32,4).
  *
  * sync: a full sync of N simulator products into SQLite and PostgreSQL, against a baseline
  * measured in the same run: reading the same pages from the same simulator through the same
@@ -52,6 +54,8 @@ const { values } = parseArgs({
     modes: { type: 'string', default: 'single,batch' },
     endpoints: { type: 'string', default: '1,10' },
     'publish-batch': { type: 'string', default: '100' },
+    via: { type: 'string', default: 'http' },
+    publishers: { type: 'string', default: '32,4' },
     batch: { type: 'string', default: '10' },
     runtime: { type: 'string' },
     'warm-starts': { type: 'string', default: '3' },
@@ -165,6 +169,8 @@ async function publish(): Promise<void> {
   const options = {
     events: Number(values.events), dbs: values.db!.split(','), modes: values.modes!.split(','), endpoints: values.endpoints!.split(',').map(Number),
     batch: Number(values['publish-batch']), concurrency: Number(values.concurrency!.split(',')[0]),
+    via: values.via === 'domain' ? ('domain' as const) : ('http' as const),
+    publishers: { single: Number(values.publishers!.split(',')[0]), batch: Number(values.publishers!.split(',')[1] ?? 4) },
   };
   console.log(`publish benchmark: ${options.events} deliveries per run, ${options.modes.join(' and ')} publish, ${options.endpoints.join(' and ')} endpoint(s), worker concurrency ${options.concurrency}`);
   const results = await publishScenario(options);

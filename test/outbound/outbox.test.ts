@@ -87,6 +87,24 @@ describe('emitMany', () => {
   });
 });
 
+describe('deleting an endpoint', () => {
+  it('deletes its queued delivery jobs with its messages, so no other endpoint waits behind them', async () => {
+    const org = await hub.createOrg('Deleted backlog');
+    const id = await endpoint(hub, org.apiKey, '/deleted', ['*']);
+    const { worker, db } = hub.services;
+    await worker.stop();
+    try {
+      const emitted = await emit(hub, Array.from({ length: 5 }, () => ({ orgId: org.orgId, type: 'item.updated' })));
+      const deliveries = await db.eventDelivery.findMany({ where: { eventId: { in: emitted.map((e) => e.id) } }, select: { id: true } });
+      expect(await db.job.count({ where: { subjectId: { in: deliveries.map((d) => d.id) } } })).toBe(5);
+      expect((await rest(hub.url, 'DELETE', `/api/v1/webhooks/${id}`, { headers: { authorization: `Bearer ${org.apiKey}` } })).status).toBe(204);
+      expect(await db.job.count({ where: { subjectId: { in: deliveries.map((d) => d.id) } } })).toBe(0);
+    } finally {
+      worker.start();
+    }
+  });
+});
+
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 // Several instances on one database is the PostgreSQL deployment (with Redis as the event bus).

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import type { JobStore } from '../../db/job-store';
+import { chunksOf } from '../../db/sql';
 import type { WebhookEndpoint } from '../../generated/sqlite/client';
 import type { Clock } from '../../lib/clock';
 import type { EndpointChanged, EventBus } from '../../lib/events';
@@ -54,6 +55,7 @@ function withSeedNames(raw: unknown): unknown {
 }
 
 export class EndpointService {
+  private readonly openedSecrets = new Map<string, string>();
   constructor(
     private readonly db: Db,
     private readonly secrets: SealedSecrets,
@@ -112,9 +114,21 @@ export class EndpointService {
     return endpoint;
   }
 
+  /**
+   * Deletes the endpoint with its messages and their queued jobs: left behind, each job of a
+   * deleted delivery would still be claimed and completed one by one, ahead of other endpoints'
+   * messages (a deleted endpoint with a large backlog held up every other delivery). A job
+   * running now finds its delivery gone and ends.
+   */
   async remove(orgId: string, id: string): Promise<void> {
     const endpoint = await this.get(orgId, id);
-    await this.db.webhookEndpoint.delete({ where: { id } });
+    await this.db.$transaction(async (tx) => {
+      const pending = await tx.eventDelivery.findMany({ where: { endpointId: id, status: 'pending' }, select: { id: true } });
+      for (const chunk of chunksOf(pending.map((delivery) => delivery.id), 1)) {
+        await tx.job.deleteMany({ where: { queue: DELIVER_QUEUE, status: 'queued', subjectId: { in: chunk } } });
+      }
+      await tx.webhookEndpoint.delete({ where: { id } });
+    });
     this.changed(endpoint, 'DELETED');
   }
 
@@ -145,9 +159,25 @@ export class EndpointService {
 
   /** The secrets a delivery is signed with now: the current one first. */
   signingSecrets(endpoint: WebhookEndpoint, now: Date): string[] {
-    const current = this.secrets.open('endpointSecret', endpoint, endpoint.secretSealed);
+    const current = this.opened('endpointSecret', endpoint, endpoint.secretSealed);
     if (!endpoint.previousSecretSealed || !endpoint.previousSecretUntil || endpoint.previousSecretUntil <= now) return [current];
-    return [current, this.secrets.open('endpointPreviousSecret', endpoint, endpoint.previousSecretSealed)];
+    return [current, this.opened('endpointPreviousSecret', endpoint, endpoint.previousSecretSealed)];
+  }
+
+  /**
+   * Opens a sealed secret once per sealed value: every delivery is signed, and opening (a key
+   * derivation and a decryption) per delivery was a cost of each message. The key is the sealed
+   * text with its purpose and endpoint, so a rotation or a re-seal opens the new value; the
+   * opened secret is what each delivery held in memory anyway.
+   */
+  private opened(purpose: 'endpointSecret' | 'endpointPreviousSecret', endpoint: WebhookEndpoint, sealed: string): string {
+    const key = `${purpose}\u0000${endpoint.orgId}\u0000${endpoint.id}\u0000${sealed}`;
+    const cached = this.openedSecrets.get(key);
+    if (cached !== undefined) return cached;
+    const secret = this.secrets.open(purpose, endpoint, sealed);
+    this.openedSecrets.set(key, secret);
+    if (this.openedSecrets.size > 10_000) this.openedSecrets.delete(this.openedSecrets.keys().next().value!);
+    return secret;
   }
 
   /**
