@@ -13,6 +13,7 @@ import { createEventBus } from './lib/events';
 import { createLogger, type Logger } from './lib/logger';
 import { createServer, type HubServer } from './server';
 import { createServices, type Services } from './services';
+import { JobThread } from './jobs/thread-host';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Hub {
@@ -103,7 +104,10 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
   const address = await server.app.listen({ port: config.port, host: config.host });
   const url = address.replace('[::1]', 'localhost');
   if (!config.publicUrl) hub.services.publicUrl = url;
-  const background = await startBackgroundWork(hub, role === 'worker' || config.jobs.worker);
+  // An API process that runs jobs runs them in a thread of its own (HUB_WORKER_THREAD), unless a
+  // test hands in a clock: a clock cannot cross threads.
+  const jobs = role === 'worker' || config.jobs.worker ? (role === 'api' && config.jobs.thread && !options.clock ? 'thread' : 'inline') : 'none';
+  const background = await startBackgroundWork(hub, jobs, () => new JobThread({ config, publicUrl: hub.services.publicUrl, events: hub.services.events, logger: hub.services.logger }));
   return {
     ...hub,
     server,
@@ -113,6 +117,7 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
       if (config.shutdownDelayMs) await sleep(config.shutdownDelayMs);
       background.abort();
       await server.app.close();
+      await background.thread?.stop();
       await hub.close();
     },
   };
@@ -123,26 +128,32 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
  * after migrating at start, otherwise when the release's migration step has run (until then the
  * tables they poll may not exist).
  */
-async function startBackgroundWork(hub: Hub, worker: boolean): Promise<AbortController> {
+async function startBackgroundWork(hub: Hub, jobs: 'inline' | 'thread' | 'none', newThread: () => JobThread): Promise<{ abort(): void; thread: JobThread | null }> {
   const { services, health } = hub;
   const stop = new AbortController();
-  const start = () => {
+  const background = { abort: () => stop.abort(), thread: null as JobThread | null };
+  const start = async () => {
     services.scheduler.start();
-    if (worker) {
+    if (jobs === 'inline') {
       services.worker.start();
       services.retention.start();
+    } else if (jobs === 'thread') {
+      const thread = newThread();
+      background.thread = thread;
+      services.jobWakeups.add(() => thread.wake());
+      await thread.start();
     }
   };
   const pending = await health.pendingMigrations();
   if (pending.length === 0) {
-    start();
-    return stop;
+    await start();
+    return background;
   }
   services.logger.warn({ pending }, 'database schema is not current: jobs wait for `npm run db:migrate`; /readyz answers 503 until then');
   void health.untilSchemaCurrent(schemaPollMs, stop.signal).then((current) => {
     if (!current || stop.signal.aborted) return;
     services.logger.info('database schema is current: starting jobs');
-    start();
+    void start().catch((error: unknown) => services.logger.error({ err: error }, 'could not start the jobs'));
   });
-  return stop;
+  return background;
 }

@@ -15,6 +15,7 @@ import './types/delivery';
 import './types/webhook-event';
 import './types/transfer-request';
 import './types/webhook-endpoint';
+import './types/job-queue';
 
 export const schema = builder.toSchema();
 
