@@ -34,6 +34,12 @@ const events = {
 const logger = createLogger(config.logLevel).child({ thread: 'jobs' });
 const keyring = config.encryptionKeys ? new Keyring(parseKeys(config.encryptionKeys)) : loadKeyFile(config.keyFile).keyring;
 const db = await connectDb(config.database);
+// SQLite: what this thread commits is job state and results, each fenced and safe to redo; in WAL
+// mode NORMAL keeps every commit through a crash of the process (kill -9) and only leaves the last
+// ones to a power loss, after which their jobs run again. It shortens each commit, and with it the
+// time the one write lock is held from the request thread's webhook commits, which stay FULL:
+// what the hub acknowledged survives a power loss too.
+if (config.database.provider === 'sqlite') await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
 const services = createServices({
   db,
   provider: config.database.provider,
