@@ -107,7 +107,17 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
   // An API process that runs jobs runs them in a thread of its own (HUB_WORKER_THREAD), unless a
   // test hands in a clock: a clock cannot cross threads.
   const jobs = role === 'worker' || config.jobs.worker ? (role === 'api' && config.jobs.thread && !options.clock ? 'thread' : 'inline') : 'none';
-  const background = await startBackgroundWork(hub, jobs, () => new JobThread({ config, publicUrl: hub.services.publicUrl, events: hub.services.events, logger: hub.services.logger }));
+  const background = await startBackgroundWork(hub, jobs, () => {
+    // SQLite: the job thread gives way to webhook commits (one writer; see jobs/worker-thread.ts).
+    const ingestGate = config.database.provider === 'sqlite' ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    if (ingestGate) {
+      hub.services.webhooks.onWriting((busy) => {
+        Atomics.store(ingestGate, 0, busy ? 1 : 0);
+        if (!busy) Atomics.notify(ingestGate, 0);
+      });
+    }
+    return new JobThread({ config, publicUrl: hub.services.publicUrl, events: hub.services.events, logger: hub.services.logger, ingestGate });
+  });
   return {
     ...hub,
     server,

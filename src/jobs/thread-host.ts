@@ -48,12 +48,19 @@ export class JobThread {
   private restart: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly options: { config: Config; publicUrl: string; events: EventBus; logger: Logger },
+    private readonly options: {
+      config: Config;
+      publicUrl: string;
+      events: EventBus;
+      logger: Logger;
+      /** SQLite: 1 while webhooks wait for their commit in this thread; the job thread gives way meanwhile (see worker-thread.ts). */
+      ingestGate: Int32Array | null;
+    },
   ) {}
 
   /** Resolves once the thread's worker runs. */
   async start(): Promise<void> {
-    const worker = newThread({ config: this.options.config, publicUrl: this.options.publicUrl });
+    const worker = newThread({ config: this.options.config, publicUrl: this.options.publicUrl, ingestGate: this.options.ingestGate });
     this.worker = worker;
     const started = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromThread) => {

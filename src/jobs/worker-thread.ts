@@ -15,7 +15,7 @@ import { metrics } from '../lib/metrics';
 import { createServices } from '../services';
 import type { FromThread, ToThread } from './thread-host';
 
-const { config, publicUrl } = workerData as { config: Config; publicUrl: string };
+const { config, publicUrl, ingestGate } = workerData as { config: Config; publicUrl: string; ingestGate: Int32Array | null };
 const port = parentPort!;
 const post = (message: FromThread) => port.postMessage(message);
 
@@ -31,9 +31,31 @@ const events = {
   },
 } as unknown as EventBus;
 
+/** Longest a statement of this thread waits for webhook commits, so that jobs still move under a steady stream of webhooks. */
+const maxGiveWayMs = 100;
+
+/**
+ * SQLite has one writer, and a connection that waits for it blocks its thread (better-sqlite3 is
+ * synchronous): while the request thread has webhooks waiting for their commit (ingestGate[0] is
+ * 1), this thread starts no statement, so an acknowledgement waits for at most the one job
+ * statement already running, never for a queue of them.
+ */
+// Node 20 has it; the TypeScript lib this project targets does not declare it yet.
+const waitAsync = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number, timeoutMs: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
+
+async function giveWay(gate: Int32Array): Promise<void> {
+  const started = performance.now();
+  while (Atomics.load(gate, 0) !== 0) {
+    const remaining = maxGiveWayMs - (performance.now() - started);
+    if (remaining <= 0) return;
+    const wait = waitAsync(gate, 0, 1, remaining);
+    if (wait.async) await wait.value;
+  }
+}
+
 const logger = createLogger(config.logLevel).child({ thread: 'jobs' });
 const keyring = config.encryptionKeys ? new Keyring(parseKeys(config.encryptionKeys)) : loadKeyFile(config.keyFile).keyring;
-const db = await connectDb(config.database);
+const db = await connectDb(config.database, ingestGate ? { beforeStatement: () => giveWay(ingestGate) } : {});
 // SQLite: what this thread commits is job state and results, each fenced and safe to redo; in WAL
 // mode NORMAL keeps every commit through a crash of the process (kill -9) and only leaves the last
 // ones to a power loss, after which their jobs run again. It shortens each commit, and with it the
