@@ -1,9 +1,12 @@
 /**
- * `npm run bench [-- --scenario sync|ingest|deliver|publish|startup|all] [--products 100000] [--db sqlite,postgres]
+ * `npm run bench [-- --scenario sync|ingest|mixed|deliver|publish|startup|all] [--products 100000] [--db sqlite,postgres]
  *    [--connections 32,128] [--seconds 10] [--rate 200] [--events 20000] [--concurrency 64] [--batch 10]
  *    [--runtime tsx,node] [--warm-starts 3] [--idle 10] [--node-flags=…]`
  *
  * ingest: see ingest.ts.
+ *
+ * mixed: see mixed.ts. --connections (the first), --seconds per load, --jobs no-op jobs and
+ * --concurrency for the queue-alone comparison (0 jobs skips it).
  *
  * startup: see startup.ts. --runtime the ways of running the hub to compare (tsx,node), --idle
  * seconds before idle RSS is read, --warm-starts starts on a migrated database.
@@ -38,6 +41,7 @@ import { createSapSimulator } from '../tools/sap-simulator';
 import { deliverScenario } from './deliver';
 import { ingestScenario } from './ingest';
 import { publishScenario } from './publish';
+import { mixedScenario } from './mixed';
 import { startupScenario } from './startup';
 
 const run = promisify(execFile);
@@ -61,6 +65,7 @@ const { values } = parseArgs({
     'warm-starts': { type: 'string', default: '3' },
     idle: { type: 'string', default: '10' },
     'node-flags': { type: 'string', default: '' },
+    jobs: { type: 'string', default: '20000' },
   },
 });
 
@@ -186,7 +191,16 @@ async function startup(): Promise<void> {
   writeFileSync('bench/results/startup.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
 }
 
-const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest, deliver, publish, startup };
+async function mixed(): Promise<void> {
+  const connections = Number(values.connections!.split(',')[0]);
+  const options = { connections, seconds: Number(values.seconds), dbs: values.db!.split(','), jobs: Number(values.jobs), concurrency: Number(values.concurrency) };
+  console.log(`mixed benchmark: ${options.seconds} s per load at ${connections} connections; queue alone: ${options.jobs} no-op jobs at concurrency ${options.concurrency}`);
+  const results = await mixedScenario(options);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/mixed.json', JSON.stringify({ options, results, at: new Date().toISOString() }, null, 2));
+}
+
+const scenarios: Record<string, () => Promise<void>> = { sync: syncScenario, ingest, mixed, deliver, publish, startup };
 const selected = values.scenario === 'all' ? Object.keys(scenarios) : [values.scenario!];
 for (const name of selected) {
   const scenario = scenarios[name];

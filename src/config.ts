@@ -81,6 +81,11 @@ const envSchema = z.object({
   /** Run background jobs (webhook processing, transfers) in this process. */
   HUB_WORKER: booleanFlag.default(true),
   HUB_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /**
+   * An API process that also runs jobs runs them in a worker thread of its own (its own event
+   * loop and database connection), so that job work never delays a webhook's acknowledgement.
+   */
+  HUB_WORKER_THREAD: booleanFlag.default(true),
   /** Attempts before a job is dead-lettered. */
   HUB_JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   /** First retry delay bound; it doubles per failed attempt (full jitter), up to HUB_JOB_RETRY_MAX_MS. */
@@ -192,6 +197,8 @@ export interface SignatureSettings {
 export interface JobSettings {
   /** Whether this process runs workers at all (an ingest-only process sets HUB_WORKER=false). */
   worker: boolean;
+  /** An API process runs its jobs in a worker thread (HUB_WORKER_THREAD), not on the event loop that answers requests. */
+  thread: boolean;
   concurrency: number;
   maxAttempts: number;
   retryBaseMs: number;
@@ -253,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookBodyLimitBytes: e.HUB_WEBHOOK_BODY_LIMIT_BYTES,
     jobs: {
       worker: e.HUB_WORKER,
+      thread: e.HUB_WORKER_THREAD,
       concurrency: e.HUB_WORKER_CONCURRENCY,
       maxAttempts: e.HUB_JOB_MAX_ATTEMPTS,
       retryBaseMs: e.HUB_JOB_RETRY_BASE_MS,

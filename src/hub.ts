@@ -14,6 +14,7 @@ import { createEventBus } from './lib/events';
 import { createLogger, type Logger } from './lib/logger';
 import { createServer, type HubServer } from './server';
 import { createServices, type Services } from './services';
+import { JobThread } from './jobs/thread-host';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Hub {
@@ -122,7 +123,20 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
   const address = await server.app.listen({ port: config.port, host: config.host });
   const url = address.replace('[::1]', 'localhost');
   if (!config.publicUrl) hub.services.publicUrl = url;
-  const background = await startBackgroundWork(hub, role === 'worker' || config.jobs.worker);
+  // An API process that runs jobs runs them in a thread of its own (HUB_WORKER_THREAD), unless a
+  // test hands in a clock: a clock cannot cross threads.
+  const jobs = role === 'worker' || config.jobs.worker ? (role === 'api' && config.jobs.thread && !options.clock ? 'thread' : 'inline') : 'none';
+  const background = await startBackgroundWork(hub, jobs, () => {
+    // SQLite: the job thread gives way to webhook commits (one writer; see jobs/worker-thread.ts).
+    const ingestGate = config.database.provider === 'sqlite' ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    if (ingestGate) {
+      hub.services.webhooks.onWriting((busy) => {
+        Atomics.store(ingestGate, 0, busy ? 1 : 0);
+        if (!busy) Atomics.notify(ingestGate, 0);
+      });
+    }
+    return new JobThread({ config, publicUrl: hub.services.publicUrl, events: hub.services.events, logger: hub.services.logger, ingestGate });
+  });
   return {
     ...hub,
     server,
@@ -132,6 +146,7 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
       if (config.shutdownDelayMs) await sleep(config.shutdownDelayMs);
       background.abort();
       await server.app.close();
+      await background.thread?.stop();
       await hub.close();
     },
   };
@@ -142,27 +157,33 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
  * the schema is current: at once after migrating at start, otherwise when the release's migration
  * step has run (until then the tables they poll may not exist).
  */
-async function startBackgroundWork(hub: Hub, worker: boolean): Promise<AbortController> {
+async function startBackgroundWork(hub: Hub, jobs: 'inline' | 'thread' | 'none', newThread: () => JobThread): Promise<{ abort(): void; thread: JobThread | null }> {
   const { services, health } = hub;
   const stop = new AbortController();
-  const start = () => {
-    // Scheduled syncs start where workers run: a HUB_WORKER=false process runs no sync at all.
-    if (worker) {
-      services.scheduler.start();
+  const background = { abort: () => stop.abort(), thread: null as JobThread | null };
+  const start = async () => {
+    // Scheduled syncs start where jobs run: a HUB_WORKER=false process runs no sync at all.
+    if (jobs !== 'none') services.scheduler.start();
+    if (jobs === 'inline') {
       services.worker.start();
       services.retention.start();
+    } else if (jobs === 'thread') {
+      const thread = newThread();
+      background.thread = thread;
+      services.jobWakeups.add(() => thread.wake());
+      await thread.start();
     }
   };
   const pending = await health.pendingMigrations();
   if (pending.length === 0) {
-    start();
-    return stop;
+    await start();
+    return background;
   }
   services.logger.warn({ pending }, 'database schema is not current: jobs wait for `npm run db:migrate`; /readyz answers 503 until then');
   void health.untilSchemaCurrent(schemaPollMs, stop.signal).then((current) => {
     if (!current || stop.signal.aborted) return;
     services.logger.info('database schema is current: starting jobs');
-    start();
+    void start().catch((error: unknown) => services.logger.error({ err: error }, 'could not start the jobs'));
   });
-  return stop;
+  return background;
 }

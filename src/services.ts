@@ -12,6 +12,7 @@ import type { Provider } from './db/provider-schemas';
 import { ChangeFeed } from './domain/changes/feed-service';
 import { Connections } from './domain/connections';
 import { Deliverer } from './domain/events/deliverer';
+import { JobBacklog } from './domain/jobs/backlog';
 import { EndpointService } from './domain/events/endpoints';
 import { EventTypeService } from './domain/events/event-types';
 import { EventOutbox } from './domain/events/outbox';
@@ -74,6 +75,13 @@ export interface Services {
   subscriptions: SubscriptionCache;
   retention: Retention;
   worker: JobWorker;
+  /**
+   * Tells whoever runs this process's jobs that new ones were committed: the in-process worker,
+   * and a worker thread when the jobs run in one (it adds itself with `add`).
+   */
+  jobWakeups: Set<() => void>;
+  /** An organization's job backlog (queue depth and the age of its oldest waiting job). */
+  backlog: JobBacklog;
   /** The metrics read from this hub's database at scrape time (the process's own are in lib/metrics). */
   metrics: Registry;
   /** Base of the URLs this hub shows to users (webhook URLs), without a trailing slash. */
@@ -136,7 +144,11 @@ export function createServices(deps: ServiceDeps): Services {
       clock,
     },
   );
-  outbox.onCommitted(() => worker.wake());
+  const jobWakeups = new Set<() => void>([() => worker.wake()]);
+  const wakeJobs = () => {
+    for (const wake of jobWakeups) wake();
+  };
+  outbox.onCommitted(wakeJobs);
   const orgs = new OrgService(db, clock);
   const inbox = new InboxStore(db, provider, { queue: PROCESS_QUEUE, maxAttempts: jobs.maxAttempts });
   return {
@@ -151,8 +163,8 @@ export function createServices(deps: ServiceDeps): Services {
     syncDeletions: new SyncDeletions(db, outbox, events, { clock }),
     changes: new ChangeFeed(db, provider, events),
     scheduler: new SyncScheduler(db, sync, logger, clock),
-    webhooks: new WebhookIngest(new WebhookTargets(integrations, clock), inbox, events, { onStored: () => worker.wake(), clock }),
-    webhookEvents: new WebhookEvents(db, jobStore, events, { maxAttempts: jobs.maxAttempts, wake: () => worker.wake(), clock }),
+    webhooks: new WebhookIngest(new WebhookTargets(integrations, clock), inbox, events, { onStored: wakeJobs, clock }),
+    webhookEvents: new WebhookEvents(db, jobStore, events, { maxAttempts: jobs.maxAttempts, wake: wakeJobs, clock }),
     endpoints,
     eventTypes,
     publisher: new Publisher(db, eventTypes, outbox, { clock }),
@@ -162,6 +174,8 @@ export function createServices(deps: ServiceDeps): Services {
     messageLog: new MessageLog(db, provider),
     retention: new Retention(db, outbound.retentionMs, logger, clock),
     worker,
+    jobWakeups,
+    backlog: new JobBacklog(jobStore, { queues: worker.queues, clock }),
     metrics: databaseMetrics({ jobs: jobStore, queues: worker.queues, pool: poolStatsOf(db), clock }),
   };
 }

@@ -68,9 +68,19 @@ export async function createAdapterFactory(target: DatabaseTarget): Promise<Pris
   return new PrismaPg({ connectionString: target.url, max: POSTGRES_POOL_MAX });
 }
 
-export async function connectDb(target: DatabaseTarget): Promise<Db> {
+export interface ConnectOptions {
+  /**
+   * SQLite: awaited before each transaction and each statement outside one, so that this
+   * connection can give way to a writer it must not hold up (the job thread to the webhook commits
+   * of the request thread; SQLite has one writer, and a waiting one blocks its thread).
+   */
+  beforeStatement?: () => Promise<void>;
+}
+
+export async function connectDb(target: DatabaseTarget, options: ConnectOptions = {}): Promise<Db> {
   if (target.provider === 'sqlite') {
     const adapter = await createAdapterFactory(target);
+    if (options.beforeStatement) yieldBeforeStatements(adapter as PrismaBetterSqlite3, options.beforeStatement);
     const { PrismaClient: SqliteClient } = await import('../generated/sqlite/client');
     const db = new SqliteClient({ adapter });
     // WAL lets readers run beside the one writer. FULL syncs the WAL at every commit, so what the
@@ -91,6 +101,24 @@ export async function connectDb(target: DatabaseTarget): Promise<Db> {
   const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
   pools.set(db, pool);
   return db;
+}
+
+/** Wraps the adapter the factory connects so that `wait` runs before each transaction and each statement outside one. */
+function yieldBeforeStatements(factory: PrismaBetterSqlite3, wait: () => Promise<void>): void {
+  type Connection = Record<'startTransaction' | 'queryRaw' | 'executeRaw', (...args: unknown[]) => Promise<unknown>>;
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const connection = await connect();
+    const methods = connection as unknown as Connection;
+    for (const name of ['startTransaction', 'queryRaw', 'executeRaw'] as const) {
+      const original = methods[name].bind(connection);
+      methods[name] = async (...args) => {
+        await wait();
+        return original(...args);
+      };
+    }
+    return connection;
+  };
 }
 
 /** The connection pool's counts of a PostgreSQL client from connectDb; null for SQLite. */

@@ -172,9 +172,13 @@ export class JobStore {
     if (count === 0) throw new LeaseLostError(job.id);
   }
 
-  /** How many jobs each queue holds per status (the metrics' gauges): one pass over the (queue, status, runAt) index. */
-  async counts(): Promise<JobCount[]> {
-    const groups = await this.db.job.groupBy({ by: ['queue', 'status'], _count: { _all: true }, _min: { runAt: true } });
+  /**
+   * How many jobs each queue holds per status: all organizations' (the metrics' gauges, one pass
+   * over the (queue, status, runAt) index), or one organization's (its backlog in GraphQL; the job
+   * table holds only unfinished jobs, so this reads at most the backlog).
+   */
+  async counts(orgId?: string): Promise<JobCount[]> {
+    const groups = await this.db.job.groupBy({ by: ['queue', 'status'], ...(orgId === undefined ? {} : { where: { orgId } }), _count: { _all: true }, _min: { runAt: true } });
     return groups.map((group) => ({ queue: group.queue, status: group.status as JobStatus, count: group._count._all, earliestRunAt: group._min.runAt }));
   }
 

@@ -18,6 +18,7 @@ import './types/transfer-request';
 import './types/webhook-endpoint';
 import './types/organization';
 import './types/product-events';
+import './types/job-queue';
 
 export const schema = builder.toSchema();
 

@@ -126,6 +126,8 @@ export class JobWorker {
   private woken = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private readonly now: Clock;
+  /** When this worker last claimed (performance.now()). */
+  private lastClaimAt = 0;
 
   constructor(
     private readonly db: Db,
@@ -175,7 +177,8 @@ export class JobWorker {
   /**
    * While jobs run, claim only once this many slots are free: a job finishing frees one slot and
    * wakes the loop, and claiming for each slot alone costs a claim statement (and on SQLite a
-   * commit) per job. An idle worker claims at once, whatever is free.
+   * commit) per job. An idle worker claims at once, whatever is free, and so does one that has
+   * not claimed for a poll interval.
    */
   private get claimBatch(): number {
     return Math.max(1, Math.floor(this.options.concurrency / 4));
@@ -208,7 +211,11 @@ export class JobWorker {
 
   private async claimAndRun(): Promise<number> {
     const free = this.options.concurrency - this.inFlight.size;
-    if (free <= 0 || (this.inFlight.size > 0 && free < this.claimBatch)) return 0;
+    // Fewer slots than a batch are claimed too once a poll interval passed without a claim:
+    // otherwise they would stay idle for as long as the running jobs take (a host that hangs).
+    const overdue = performance.now() - this.lastClaimAt >= this.options.pollMs;
+    if (free <= 0 || (this.inFlight.size > 0 && free < this.claimBatch && !overdue)) return 0;
+    this.lastClaimAt = performance.now();
     const jobs = await this.store.claim([...this.handlers.keys()], this.owner, free, this.options.leaseMs, this.now());
     for (const job of jobs) {
       // This worker's own earlier run of the job lost its lease (its heartbeats failed) before this claim.

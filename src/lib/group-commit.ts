@@ -9,6 +9,8 @@ export interface GroupCommitOptions<T, R> {
   flush(items: T[]): Promise<R[]>;
   /** Largest batch (default 500); more waiting items go into the following flush. */
   maxBatch?: number;
+  /** Told true when items start waiting, false once everything submitted is written (a writer elsewhere may yield meanwhile). */
+  onBusy?(busy: boolean): void;
 }
 
 interface Waiting<T, R> {
@@ -21,6 +23,7 @@ export class GroupCommit<T, R> {
   private queue: Waiting<T, R>[] = [];
   private flushing: Promise<void> | null = null;
   private scheduled = false;
+  private busy = false;
   private readonly maxBatch: number;
 
   constructor(private readonly options: GroupCommitOptions<T, R>) {
@@ -30,6 +33,10 @@ export class GroupCommit<T, R> {
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
+      if (!this.busy) {
+        this.busy = true;
+        this.options.onBusy?.(true);
+      }
       this.schedule();
     });
   }
@@ -50,6 +57,10 @@ export class GroupCommit<T, R> {
       this.flushing = this.flushBatch().finally(() => {
         this.flushing = null;
         if (this.queue.length > 0) this.schedule();
+        else if (this.busy) {
+          this.busy = false;
+          this.options.onBusy?.(false);
+        }
       });
     });
   }

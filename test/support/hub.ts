@@ -29,9 +29,11 @@ export interface TestHubOptions {
 export async function startTestHub(env: Record<string, string> = {}, { shared, clock, role }: TestHubOptions = {}): Promise<TestHub> {
   const db = shared ?? (await createTestDatabase());
   const config = {
+    // The jobs run on the test's own event loop (HUB_WORKER_THREAD=false): tests wait for them
+    // (services.worker.idle()) and move their clock; test/webhooks/fast-acks.test.ts runs the thread.
     // Tests send bad keys on purpose, many at once: the limit on failed authentications is the
     // subject of its own test (test/api/auth-limits.test.ts), which sets it.
-    ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', HUB_KEY_FILE: path.join(db.dir, 'keys.json'), HUB_AUTH_FAILURE_LIMIT: '0', ...env }),
+    ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', HUB_KEY_FILE: path.join(db.dir, 'keys.json'), HUB_AUTH_FAILURE_LIMIT: '0', HUB_WORKER_THREAD: 'false', ...env }),
     database: db.target,
   };
   const logs: string[] = [];

@@ -72,7 +72,14 @@ export class WebhookIngest {
       clock: Clock;
     },
   ) {
-    this.commits = new GroupCommit({ flush: (batch) => inbox.write(batch) });
+    this.commits = new GroupCommit({ flush: (batch) => inbox.write(batch), onBusy: (busy) => this.writing?.(busy) });
+  }
+
+  private writing: ((busy: boolean) => void) | null = null;
+
+  /** Tells `listener` when accepted webhooks start waiting for their commit and when all are written (the job thread yields to them). */
+  onWriting(listener: (busy: boolean) => void): void {
+    this.writing = listener;
   }
 
   /** Verifies and stores one webhook; every outcome, acceptance or refusal, is counted in the metrics. */
