@@ -160,7 +160,7 @@ export function createServices(deps: ServiceDeps): Services {
     auth: new Authenticator(orgs, authFailures),
     integrations,
     sync,
-    syncDeletions: new SyncDeletions(db, outbox, events, { clock }),
+    syncDeletions: new SyncDeletions(db, outbox, events, { provider, clock }),
     changes: new ChangeFeed(db, provider, events),
     scheduler: new SyncScheduler(db, sync, logger, clock),
     webhooks: new WebhookIngest(new WebhookTargets(integrations, clock), inbox, events, { onStored: wakeJobs, clock }),

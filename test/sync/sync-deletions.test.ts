@@ -38,6 +38,10 @@ async function pickActive(every: number): Promise<string[]> {
   const items = await hub.services.db.item.findMany({ where: { orgId, active: true }, select: { sku: true }, orderBy: { sku: 'asc' } });
   return items.map((item) => item.sku).filter((_, i) => i % every === 0);
 }
+/** SKUs of the change feed's rows with this op (written after position `since`, when given). */
+const feedChanges = async (op: string, since = 0) =>
+  (await hub.services.db.recordChange.findMany({ where: { orgId, kind: 'item', op, seq: { gt: since } }, select: { key: true } })).map((change) => change.key);
+const lastFeedPosition = async () => (await hub.services.db.recordChange.aggregate({ where: { orgId }, _max: { seq: true } }))._max.seq ?? 0;
 const events = async (type: string) =>
   (await hub.services.db.hubEvent.findMany({ where: { orgId, type }, orderBy: { createdAt: 'asc' } })).map((event) => JSON.parse(event.payload).data);
 
@@ -46,7 +50,7 @@ beforeAll(async () => {
   ({ apiKey, orgId } = await hub.createOrg());
   await configureSap(hub, apiKey, sap);
   // An endpoint taking sync events, so they are stored (the outbox keeps only events someone takes).
-  const endpoint = await rest(hub.url, 'POST', '/api/v1/webhooks', { apiKey, body: { url: receiver.url, eventTypes: ['sync.*'] } });
+  const endpoint = await rest(hub.url, 'POST', '/api/v1/webhooks', { apiKey, body: { url: receiver.url, eventTypes: ['sync.*', 'items.changed'] } });
   expect(endpoint.status).toBe(201);
 });
 afterAll(async () => {
@@ -106,6 +110,9 @@ describe('deletions after a complete full run', () => {
     expect(await hub.services.db.item.count({ where: { orgId, sku: { in: lost } } })).toBe(lost.length);
     expect(await status()).toMatchObject({ lastSyncCounts: { removed: lost.length } });
     expect((await events('sync.completed')).at(-1)).toMatchObject({ runId: res.runId, counts: { removed: lost.length } });
+    // The change feed has each one, and one items.changed says so for the run.
+    expect((await feedChanges('deactivated')).sort()).toEqual([...lost].sort());
+    expect((await events('items.changed')).at(-1)).toMatchObject({ runId: res.runId, page: null, deactivated: lost.length, itemIds: expect.any(Array) });
   });
 
   it('makes them active again when they come back', async () => {
@@ -142,6 +149,7 @@ describe('deletions after a complete full run', () => {
       const res = await sync();
       expect(res).toMatchObject({ counts: { removed: lost.length } });
       expect(await hub.services.db.item.count({ where: { orgId, sku: { in: lost } } })).toBe(0);
+      expect((await feedChanges('deleted')).sort()).toEqual([...lost].sort());
       // Back in the host: added again.
       sap.restoreProducts(lost);
       removed = [];
@@ -223,6 +231,7 @@ describe('mass-deletion guard', () => {
     removeFromHost(lost);
     const held = await sync();
     expect(held).toMatchObject({ status: 'needs_confirmation', heldDeletions: { count: lost.length } });
+    const since = await lastFeedPosition();
     const res = await gql(hub.url, apiKey, ConfirmSyncDeletionsMutation, { runId: held.runId });
     const result = res.data!.confirmSyncDeletions;
     if (result.__typename !== 'MutationConfirmSyncDeletionsSuccess') throw new Error(JSON.stringify(result));
@@ -230,6 +239,7 @@ describe('mass-deletion guard', () => {
     expect(await activeCount()).toBe(before - lost.length);
     expect(await activeOf(lost)).toBe(0);
     expect(await status()).toMatchObject({ lastSyncStatus: 'success', lastSyncCounts: { removed: lost.length }, heldDeletions: null });
+    expect((await feedChanges('deactivated', since)).sort()).toEqual([...lost].sort());
     // They come back: active again.
     sap.restoreProducts(lost);
     removed = [];

@@ -15,9 +15,12 @@
  */
 import type { DbTx } from '../../db/job-store';
 import type { Db } from '../../db/connection';
+import type { Provider } from '../../db/provider-schemas';
 import type { SyncRun } from '../../generated/sqlite/client';
 import type { Clock } from '../../lib/clock';
 import type { EventBus } from '../../lib/events';
+import { announceChanges, recordChanges, type RecordedChanges } from '../changes/change-feed';
+import { emitItemsChanged } from '../changes/sync-page';
 import { ConflictError, NotFoundError } from '../errors';
 import type { EventOutbox } from '../events/outbox';
 import { integrationPolicy, type DeleteHandling } from '../webhooks/scopes';
@@ -52,9 +55,18 @@ export type HeldDeletions = {
   sampleIds: string[];
 };
 
-export type DeletionOutcome = { removed: number; held: null } | { removed: 0; held: HeldDeletions };
+export type DeletionOutcome =
+  | { removed: number; held: null; recorded: RecordedChanges | null }
+  | { removed: 0; held: HeldDeletions; recorded: null };
 
-type RunRef = Pick<SyncRun, 'id' | 'orgId' | 'connectorType' | 'startedAt'>;
+type RunRef = Pick<SyncRun, 'id' | 'orgId' | 'integrationId' | 'connectorType' | 'mode' | 'trigger' | 'startedAt'>;
+
+/** What removing items needs: they are recorded in the change feed and announced as `items.changed`. */
+export interface RemovalDeps {
+  provider: Provider;
+  outbox: EventOutbox;
+  now: Date;
+}
 
 /** The integration's active items the run did not read and nobody wrote since it started. */
 function unseenBy(run: RunRef) {
@@ -71,22 +83,42 @@ function unseenBy(run: RunRef) {
  * At the end of a complete full run, inside its final transaction: removes the items the host no
  * longer has, or holds them back when the guard says so.
  */
-export async function settleDeletions(tx: DbTx, run: RunRef, options: { itemsSeen: number; policy: DeletionPolicy }): Promise<DeletionOutcome> {
+export async function settleDeletions(
+  tx: DbTx,
+  run: RunRef,
+  options: { itemsSeen: number; policy: DeletionPolicy; deps: RemovalDeps },
+): Promise<DeletionOutcome> {
   const where = unseenBy(run);
   const count = await tx.item.count({ where });
-  if (count === 0) return { removed: 0, held: null };
+  if (count === 0) return { removed: 0, held: null, recorded: null };
   const active = await tx.item.count({ where: { orgId: run.orgId, source: run.connectorType, active: true } });
   if (options.itemsSeen === 0 || count * 100 > options.policy.maxDeletePercent * active) {
     const sample = await tx.item.findMany({ where, select: { sku: true, externalId: true }, orderBy: { sku: 'asc' }, take: sampleSize });
-    return { removed: 0, held: { count, sampleIds: sample.map((item) => item.externalId ?? item.sku) } };
+    return { removed: 0, held: { count, sampleIds: sample.map((item) => item.externalId ?? item.sku) }, recorded: null };
   }
-  return { removed: await removeUnseen(tx, run, options.policy.deleteHandling), held: null };
+  return { ...(await removeUnseen(tx, run, options.policy.deleteHandling, options.deps)), held: null };
 }
 
-async function removeUnseen(tx: DbTx, run: RunRef, handling: DeleteHandling): Promise<number> {
-  const where = unseenBy(run);
-  const { count } = handling === 'delete' ? await tx.item.deleteMany({ where }) : await tx.item.updateMany({ where, data: { active: false } });
-  return count;
+/** Ids per statement when removing: bounds the size of one `IN` list. */
+const idsPerStatement = 1000;
+
+/**
+ * Deactivates or deletes the unseen items, records each in the change feed and sends one
+ * `items.changed` for them; call `announceChanges` with `recorded` after the commit.
+ */
+async function removeUnseen(tx: DbTx, run: RunRef, handling: DeleteHandling, deps: RemovalDeps): Promise<{ removed: number; recorded: RecordedChanges }> {
+  const unseen = await tx.item.findMany({ where: unseenBy(run), select: { id: true, sku: true }, orderBy: { sku: 'asc' } });
+  const ids = unseen.map((item) => item.id);
+  for (let start = 0; start < ids.length; start += idsPerStatement) {
+    const where = { id: { in: ids.slice(start, start + idsPerStatement) } };
+    if (handling === 'delete') await tx.item.deleteMany({ where });
+    else await tx.item.updateMany({ where, data: { active: false } });
+  }
+  const op = handling === 'delete' ? 'deleted' : 'deactivated';
+  const changes = unseen.map((item) => ({ id: item.id, key: item.sku, op }) as const);
+  const recorded = await recordChanges(tx, deps.provider, { orgId: run.orgId, kind: 'item', source: run.connectorType, changes }, deps.now);
+  await emitItemsChanged(tx, deps.outbox, { run, page: null, recorded, itemIds: ids, now: deps.now });
+  return { removed: ids.length, recorded };
 }
 
 /**
@@ -116,12 +148,14 @@ export function lastSyncCounts(run: SyncRun, held: HeldDeletions | null): LastSy
 export type DeletionDecision = 'confirmed' | 'discarded';
 
 export interface SyncDeletionsOptions {
+  provider: Provider;
   clock: Clock;
 }
 
 /** Confirming or discarding the removals a run held back. */
 export class SyncDeletions {
   private readonly clock: Clock;
+  private readonly provider: Provider;
 
   constructor(
     private readonly db: Db,
@@ -130,6 +164,7 @@ export class SyncDeletions {
     options: SyncDeletionsOptions,
   ) {
     this.clock = options.clock;
+    this.provider = options.provider;
   }
 
   /** Applies the held removals (per the integration's deleteHandling as it is now). */
@@ -144,6 +179,7 @@ export class SyncDeletions {
 
   private async decide(orgId: string, runId: string, connectorType: string | undefined, decision: DeletionDecision): Promise<SyncRun> {
     const now = this.clock();
+    let recorded: RecordedChanges | null = null;
     const run = await this.db.$transaction(async (tx) => {
       // Scoped to the caller's organization: another organization's run is simply not found.
       const held = await tx.syncRun.findFirst({ where: { id: runId, orgId, ...(connectorType ? { connectorType } : {}) } });
@@ -156,7 +192,10 @@ export class SyncDeletions {
       const integration = await tx.integration.findUnique({ where: { id: held.integrationId } });
       if (!integration) throw new NotFoundError(`no sync run ${runId}`);
       // Another instance may decide at the same time: the status check is repeated in the write.
-      const removed = decision === 'confirmed' ? await removeUnseen(tx, held, deletionPolicy(integration).deleteHandling) : 0;
+      let removed = 0;
+      if (decision === 'confirmed') {
+        ({ removed, recorded } = await removeUnseen(tx, held, deletionPolicy(integration).deleteHandling, { provider: this.provider, outbox: this.outbox, now }));
+      }
       const status = outcomeOf(held.errorCount);
       const { count } = await tx.syncRun.updateMany({
         where: { id: held.id, status: heldStatus },
@@ -176,6 +215,7 @@ export class SyncDeletions {
       return row;
     }, decisionTransaction);
     this.outbox.committed();
+    if (recorded) announceChanges(this.events, recorded);
     this.events.publish('sync-progress', run.orgId, { orgId: run.orgId, runId: run.id, integrationId: run.integrationId, connectorType: run.connectorType, status: run.status });
     return run;
   }

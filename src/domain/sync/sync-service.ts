@@ -388,8 +388,8 @@ export class SyncService {
     const outcome: CallOutcome = failure ? { ok: false, failureClass: failure.failureClass, reason: failure.message } : { ok: true };
     // Only a complete full run tells what the host no longer has.
     const deletions: DeletionOutcome = !failure && run.mode === 'full'
-      ? await settleDeletions(tx, run, { itemsSeen: counts.itemsSeen, policy: deletionPolicy(integration) })
-      : { removed: 0, held: null };
+      ? await settleDeletions(tx, run, { itemsSeen: counts.itemsSeen, policy: deletionPolicy(integration), deps: { provider: this.provider, outbox: this.outbox, now: finishedAt } })
+      : { removed: 0, held: null, recorded: null };
     const status: SyncRunStatus = failure ? 'failed' : deletions.held ? 'needs_confirmation' : outcomeOf(counts.errorCount);
     const row = await tx.syncRun.update({
       where: { id: run.id },
@@ -423,7 +423,12 @@ export class SyncService {
     } else {
       await this.outbox.emit(tx, row.orgId, 'sync.completed', { ...data, status, errorCount: row.errorCount, finishedAt: finishedAt.toISOString() }, { now: finishedAt });
     }
-    return [row, await this.health.record(tx, integration, outcome, finishedAt)] as const;
+    const healthChanged = await this.health.record(tx, integration, outcome, finishedAt);
+    const { recorded } = deletions;
+    return [row, () => {
+      if (recorded) announceChanges(this.events, recorded);
+      healthChanged();
+    }] as const;
   }
 
   private publish(run: SyncRun): void {
