@@ -57,7 +57,7 @@ if (mode === 'bare') {
   await withDatabase(kind!, async (database) => {
     const worker = workerFlag === 'worker';
     const env = {
-      PORT: '0', HUB_ENCRYPTION_KEYS: keyEntry(generateKey()), HUB_WORKER: String(worker), LOG_LEVEL: 'warn', NODE_ENV: 'production',
+      PORT: '0', HUB_ENCRYPTION_KEYS: keyEntry(generateKey()), HUB_WORKER: String(worker), HUB_WORKER_THREAD: process.env.HUB_WORKER_THREAD ?? 'true', LOG_LEVEL: 'warn', NODE_ENV: 'production',
       HUB_ALLOW_PRIVATE_TARGETS: 'true', ...(process.env.BENCH_HUB_ENV ? (JSON.parse(process.env.BENCH_HUB_ENV) as Record<string, string>) : {}),
     };
     const hub = await startHub({ ...loadConfig(env), database }, createLogger('warn'));

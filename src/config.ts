@@ -84,8 +84,12 @@ const envSchema = z.object({
   /**
    * An API process that also runs jobs runs them in a worker thread of its own (its own event
    * loop and database connection), so that job work never delays a webhook's acknowledgement.
+   * Default: on for PostgreSQL, off for SQLite. On SQLite the thread's connection is a second
+   * writer: a transaction of the request thread that reads and then writes while the thread holds
+   * the one write lock fails with SQLITE_BUSY (its snapshot cannot be upgraded), so API writes
+   * would fail now and then under job load until every write transaction begins IMMEDIATE.
    */
-  HUB_WORKER_THREAD: booleanFlag.default(true),
+  HUB_WORKER_THREAD: booleanFlag.optional(),
   /** Attempts before a job is dead-lettered. */
   HUB_JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   /** First retry delay bound; it doubles per failed attempt (full jitter), up to HUB_JOB_RETRY_MAX_MS. */
@@ -260,7 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookBodyLimitBytes: e.HUB_WEBHOOK_BODY_LIMIT_BYTES,
     jobs: {
       worker: e.HUB_WORKER,
-      thread: e.HUB_WORKER_THREAD,
+      thread: e.HUB_WORKER_THREAD ?? database.provider === 'postgresql',
       concurrency: e.HUB_WORKER_CONCURRENCY,
       maxAttempts: e.HUB_JOB_MAX_ATTEMPTS,
       retryBaseMs: e.HUB_JOB_RETRY_BASE_MS,

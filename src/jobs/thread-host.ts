@@ -19,7 +19,11 @@ import type { Logger } from '../lib/logger';
 import { metrics } from '../lib/metrics';
 import { fromPackageRoot } from '../lib/package-root';
 
-export type ToThread = { kind: 'wake' } | { kind: 'stop' };
+export type ToThread =
+  | { kind: 'wake' }
+  | { kind: 'stop' }
+  /** An organization's endpoints changed (here or on another instance): the thread's subscription cache drops it. */
+  | { kind: 'endpoint-subscriptions'; orgId: string };
 export type FromThread =
   | { kind: 'started' }
   | { kind: 'stopped' }
@@ -46,6 +50,7 @@ export class JobThread {
   private worker: Worker | null = null;
   private stopping = false;
   private restart: NodeJS.Timeout | null = null;
+  private forwarding: AsyncIterator<unknown> | null = null;
 
   constructor(
     private readonly options: {
@@ -81,6 +86,21 @@ export class JobThread {
       });
     });
     await started;
+    this.forwardEndpointChanges();
+  }
+
+  /** The thread emits events too, so its cache of endpoint subscriptions must hear of every change. */
+  private forwardEndpointChanges(): void {
+    if (this.forwarding) return;
+    const iterator = this.options.events.subscribe('endpoint-subscriptions')[Symbol.asyncIterator]();
+    this.forwarding = iterator;
+    void (async () => {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        this.worker?.postMessage({ kind: 'endpoint-subscriptions', orgId: (next.value as { orgId: string }).orgId } satisfies ToThread);
+      }
+    })();
   }
 
   /** New jobs were committed: look for them now rather than at the next poll. */
@@ -92,6 +112,8 @@ export class JobThread {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.restart) clearTimeout(this.restart);
+    await this.forwarding?.return?.();
+    this.forwarding = null;
     const worker = this.worker;
     if (!worker) return;
     await new Promise<void>((resolve) => {

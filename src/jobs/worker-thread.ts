@@ -9,7 +9,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config';
 import { connectDb } from '../db/connection';
 import { Keyring, loadKeyFile, parseKeys } from '../lib/crypto/keyring';
-import type { EventBus } from '../lib/events';
+import { createPubSub } from '@graphql-yoga/subscription';
+import type { EventBus, HubTopics } from '../lib/events';
 import { createLogger } from '../lib/logger';
 import { metrics } from '../lib/metrics';
 import { createServices } from '../services';
@@ -23,11 +24,15 @@ const post = (message: FromThread) => port.postMessage(message);
 for (const name of Object.keys(metrics) as (keyof typeof metrics)[]) {
   (metrics as Record<string, unknown>)[name] = (...args: unknown[]) => post({ kind: 'metric', name, args });
 }
-// Subscribers live in the main thread: publishing here hands the event over (the jobs only publish).
+// Subscribers live in the main thread: publishing here hands the event over. The one topic this
+// thread listens to is the main thread's forwarding of endpoint changes (see JobThread), which its
+// cache of endpoint subscriptions drops, as every instance's cache does.
+const endpointChanges = createPubSub<Pick<HubTopics, 'endpoint-subscriptions'>>();
 const events = {
   publish: (...args: unknown[]) => post({ kind: 'event', args }),
-  subscribe: () => {
-    throw new Error('the job thread publishes events; subscriptions are served by the main thread');
+  subscribe: (topic: keyof HubTopics) => {
+    if (topic !== 'endpoint-subscriptions') throw new Error(`the job thread serves no subscription to ${topic}; the main thread does`);
+    return endpointChanges.subscribe('endpoint-subscriptions');
   },
 } as unknown as EventBus;
 
@@ -79,6 +84,7 @@ services.retention.start();
 
 port.on('message', async (message: ToThread) => {
   if (message.kind === 'wake') services.worker.wake();
+  else if (message.kind === 'endpoint-subscriptions') endpointChanges.publish('endpoint-subscriptions', { orgId: message.orgId });
   else if (message.kind === 'stop') {
     services.retention.stop();
     await services.worker.stop();

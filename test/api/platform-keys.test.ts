@@ -19,7 +19,7 @@ let b: { orgId: string; apiKey: string };
 const base = '/api/v1/integrations';
 const xOrg = (orgId: string) => ({ 'x-org-id': orgId });
 
-/** Every org-scoped REST route, with a body where it needs one. */
+/** Every org-scoped REST route, with a body where it needs one (the event catalog is deployment-wide: any key reads it). */
 const orgRoutes: [string, string, unknown?][] = [
   ['GET', `${base}/connectors`],
   ['GET', base],
@@ -33,7 +33,11 @@ const orgRoutes: [string, string, unknown?][] = [
   ['POST', `${base}/sap-s4hana/test`],
   ['POST', `${base}/sap-s4hana/sync`],
   ['GET', `${base}/sap-s4hana/sync/status`],
-  ['GET', '/api/v1/webhooks/event-types'],
+  ['POST', `${base}/sap-s4hana/sync/run_x/confirm`],
+  ['POST', `${base}/sap-s4hana/sync/run_x/discard`],
+  ['GET', '/api/v1/items/changes'],
+  ['GET', '/api/v1/deliveries/changes'],
+  ['GET', '/api/v1/webhooks/messages'],
   ['GET', '/api/v1/webhooks'],
   ['POST', '/api/v1/webhooks', { url: 'https://example.com/hook', eventTypes: ['*'] }],
   ['GET', '/api/v1/webhooks/ep_x'],

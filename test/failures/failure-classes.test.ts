@@ -93,14 +93,14 @@ describe('configuration: a wrong client secret', () => {
     const integration = await rest(hub.url, 'GET', path, { apiKey: org.apiKey });
     expect(integration.body.health).toEqual({ status: 'needs_attention', reason, since: expect.any(String) });
     const status = await rest(hub.url, 'GET', `${path}/sync/status`, { apiKey: org.apiKey });
-    // The seed's fields stay as they are; health is added.
-    expect(Object.keys(status.body)).toEqual(['lastSyncAt', 'lastSyncStatus', 'lastSyncItemCount', 'lastWebhookAt', 'lastWebhookStatus', 'lastError', 'health']);
+    // The seed's fields stay as they are; the last run's id and counts, held deletions and health are added.
+    expect(Object.keys(status.body)).toEqual(['lastSyncAt', 'lastSyncStatus', 'lastSyncItemCount', 'lastSyncRunId', 'lastSyncCounts', 'heldDeletions', 'lastWebhookAt', 'lastWebhookStatus', 'lastError', 'health']);
     expect(status.body.health).toEqual(integration.body.health);
   });
 
   it('announces it once: an integration.unhealthy event and an integrationChanged message', async () => {
     await receiver.waitFor(1);
-    expect(announced()).toEqual([{ id: expect.any(String), event: 'integration.unhealthy', timestamp: expect.any(String), data: {
+    expect(announced()).toEqual([{ id: expect.any(String), event: 'integration.unhealthy', type: 'integration.unhealthy', timestamp: expect.any(String), data: {
       connectorType: 'sap-s4hana', integrationId: expect.stringMatching(/^int_/), errorClass: 'configuration',
       reason: 'SAP rejected the client credentials (invalid_client): check clientId and clientSecret', since: expect.any(String),
     } }]);

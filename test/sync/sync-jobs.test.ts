@@ -65,7 +65,7 @@ describe(`sync runs as jobs (${testProvider})`, () => {
     const patient = await start({ HUB_WORKER: 'false' });
     const answer = await rest(patient.url, 'POST', '/api/v1/integrations/sap-s4hana/sync', { apiKey });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ success: true, itemsSynced: products, errors: [] });
+    expect(answer.body).toEqual({ success: true, itemsSynced: products, errors: [], runId: expect.stringMatching(/^run_/), status: 'success', counts: expect.objectContaining({ unchanged: products }) });
     expect(await patient.services.db.item.count({ where: { orgId } })).toBe(products);
     const logs = [impatient, patient].flatMap((hub) => hub.logs).join('\n');
     expect(logs).not.toMatch(/sync resumed|"msg":"sync failed"/);
