@@ -3,10 +3,9 @@
  * event committed), at 32 and 128 connections, against a bare node:http server measured in the
  * same run; and webhook → subscriber latency at a fixed rate over graphql-ws.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { startIngestServer, stopIngestServer, type IngestServer as Server } from './ingest-server-process';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -18,13 +17,6 @@ export interface IngestOptions {
   rate: number;
 }
 
-interface Server {
-  url: string;
-  orgId?: string;
-  apiKey?: string;
-  secret?: string;
-  child: ChildProcess;
-}
 
 interface Load {
   connections: number;
@@ -35,23 +27,7 @@ interface Load {
   failed: number;
 }
 
-async function startServer(...args: string[]): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ingest-server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = await Promise.race([
-    (async () => {
-      for await (const text of createInterface({ input: child.stdout! })) return [text];
-      return [undefined];
-    })(),
-    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)))),
-  ]);
-  return { ...(JSON.parse(line!) as Omit<Server, 'child'>), child };
-}
 
-async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-}
 
 const body = '{"outboundDelivery": "80000001"}';
 
@@ -119,17 +95,17 @@ export async function ingestScenario(options: IngestOptions): Promise<Record<str
     return loads;
   };
 
-  const bare = await startServer('bare');
+  const bare = await startIngestServer(['bare']);
   const bareLoads = await measure(bare);
-  await stopServer(bare);
+  await stopIngestServer(bare);
   results.bare = bareLoads;
   for (const l of bareLoads) rows.push(`| bare node:http | ${l.connections} | ${Math.round(l.rps)} | ${l.p50} | ${l.p99} | 1.00 |`);
 
   for (const db of options.dbs) {
-    const hub = await startServer('hub', db);
+    const hub = await startIngestServer(['hub', db]);
     const loads = await measure(hub);
     const latency = await subscriberLatency(hub, options.rate, Math.max(3, Math.min(10, options.seconds)));
-    await stopServer(hub);
+    await stopIngestServer(hub);
     results[db] = { loads, latency };
     loads.forEach((l, i) => {
       const ratio = l.rps / bareLoads[i]!.rps;

@@ -8,10 +8,9 @@
  * job queue and graphile-worker, the same number of no-op jobs, jobs/s enqueued and completed.
  * BENCH_SERVER_FLAGS passes node flags to the servers (e.g. `--cpu-prof --cpu-prof-dir=bench/results/profiles`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { startIngestServer, stopIngestServer, type IngestServer as Server } from './ingest-server-process';
 import { connectDb } from '../src/db/connection';
 import { JobStore } from '../src/db/job-store';
 import { applyMigrations } from '../src/db/migrate';
@@ -29,12 +28,6 @@ export interface MixedOptions {
   concurrency: number;
 }
 
-interface Server {
-  url: string;
-  orgId?: string;
-  secret?: string;
-  child: ChildProcess;
-}
 
 interface Load {
   rps: number;
@@ -52,24 +45,7 @@ interface Drained {
   drainSeconds: number;
 }
 
-async function startServer(args: string[], env: Record<string, string> = {}): Promise<Server> {
-  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'bench/ingest-server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: { ...process.env, ...env } });
-  const [line] = await Promise.race([
-    (async () => {
-      for await (const text of createInterface({ input: child.stdout! })) return [text];
-      return [undefined];
-    })(),
-    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)))),
-  ]);
-  return { ...(JSON.parse(line!) as Omit<Server, 'child'>), child };
-}
 
-async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-}
 
 function drain(server: Server): Promise<Drained> {
   return new Promise((resolve) => {
@@ -164,26 +140,26 @@ export async function mixedScenario(options: MixedOptions): Promise<Record<strin
     return load(server, options.connections, options.seconds, deliveries);
   };
 
-  const sap = await startServer(['sap', String(deliveries)]);
+  const sap = await startIngestServer(['sap', String(deliveries)]);
   try {
-    const bare = await startServer(['bare']);
+    const bare = await startIngestServer(['bare']);
     results.bare = await measure(bare);
-    await stopServer(bare);
-    const minimal = await startServer(['minimal']);
+    await stopIngestServer(bare);
+    const minimal = await startIngestServer(['minimal']);
     results.minimal = await measure(minimal);
-    await stopServer(minimal);
+    await stopIngestServer(minimal);
     row('bare node:http, answers at once', results.bare as Load);
     row('minimal durable-ingest server (SQLite)', results.minimal as Load, '1.00 × minimal');
     const sapTarget = JSON.stringify({ url: sap.url, ...(sap as unknown as { tokenUrl: string; clientId: string; clientSecret: string }) });
     for (const db of options.dbs) {
-      const ingestOnly = await startServer(['hub', db, sapTarget]);
+      const ingestOnly = await startIngestServer(['hub', db, sapTarget]);
       const off = await measure(ingestOnly);
-      await stopServer(ingestOnly);
-      const full = await startServer(['hub', db, sapTarget, 'worker']);
+      await stopIngestServer(ingestOnly);
+      const full = await startIngestServer(['hub', db, sapTarget, 'worker']);
       const on = await measure(full);
       console.log(`  ${db}, workers on: ${Math.round(on.rps)} req/s, p99 ${on.p99} ms; draining the backlog`);
       const drained = await drain(full);
-      await stopServer(full);
+      await stopIngestServer(full);
       results[db] = { workersOff: off, workersOn: on, drained };
       const minimalRps = (results.minimal as Load).rps;
       row(`hub, ${db}, HUB_WORKER=false (ingest only)`, off, `${(off.rps / minimalRps).toFixed(2)} × minimal`);
@@ -194,7 +170,7 @@ export async function mixedScenario(options: MixedOptions): Promise<Record<strin
       );
     }
   } finally {
-    await stopServer(sap);
+    await stopIngestServer(sap);
   }
   console.log(
     [
