@@ -50,6 +50,30 @@ describe('readAhead', () => {
     expect(seen).toEqual([0, 1]);
   });
 
+  it('reports a page that fails while the previous one is still being stored once, when it is reached, never as unhandled', async () => {
+    const { listing } = source(5, 2);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const seen: number[] = [];
+      await expect(
+        (async () => {
+          for await (const page of readAhead(listing)) {
+            // Storing takes several turns of the event loop: page 2 fails meanwhile.
+            await new Promise((resolve) => setTimeout(resolve, 30));
+            seen.push(page);
+          }
+        })(),
+      ).rejects.toThrow('page 2 failed');
+      expect(seen).toEqual([0, 1]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('closes the source when the loop stops early, and swallows the failure of the page asked for ahead', async () => {
     const { listing, closed } = source(5, 1);
     const unhandled: unknown[] = [];

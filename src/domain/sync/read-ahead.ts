@@ -7,7 +7,15 @@
  */
 export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   const pages = source[Symbol.asyncIterator]();
-  let next = pages.next();
+  // A page that fails while the caller still stores the previous one is awaited (and its error
+  // thrown) only on the next turn of the loop; marking it handled at once keeps Node from
+  // reporting an unhandled rejection in between.
+  const ahead = (): Promise<IteratorResult<T>> => {
+    const request = pages.next();
+    request.catch(() => undefined);
+    return request;
+  };
+  let next = ahead();
   let finished = false;
   try {
     for (;;) {
@@ -16,7 +24,7 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
         finished = true;
         return;
       }
-      next = pages.next();
+      next = ahead();
       yield result.value;
     }
   } finally {
