@@ -17,6 +17,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { generateKey, keyEntry } from '../src/lib/crypto/keyring';
 import { withDatabase } from './databases';
 
 export interface StartupOptions {
@@ -63,7 +64,8 @@ export async function startupScenario(options: StartupOptions): Promise<StartupR
           NODE_ENV: 'production',
           LOG_LEVEL: 'warn',
           DATABASE_URL: target.provider === 'sqlite' ? `file:${target.url}` : target.url,
-          HUB_KEY_FILE: path.join(dir, 'keys.json'),
+          // Production refuses to start without its keys (it never writes a key file).
+          HUB_ENCRYPTION_KEYS: keyEntry(generateKey()),
         };
         const command = [...options.nodeFlags, ...args];
         const fresh = await measure(command, env, options.idleSeconds);
