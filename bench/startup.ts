@@ -15,7 +15,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generateKey, keyEntry } from '../src/lib/crypto/keyring';
 import { withDatabase } from './databases';
@@ -58,7 +57,7 @@ export async function startupScenario(options: StartupOptions): Promise<StartupR
     if (!args) throw new Error(`unknown runtime "${runtime}"; known: ${Object.keys(commands).join(', ')}`);
     if (runtime === 'node' && !existsSync('dist/main.js')) throw new Error('dist/main.js is missing: run `npm run build` first');
     for (const db of options.dbs) {
-      const result = await withDatabase(db, async (target, dir) => {
+      const result = await withDatabase(db, async (target) => {
         const env = {
           ...process.env,
           NODE_ENV: 'production',
