@@ -5,17 +5,19 @@
  * with resend (each attempt is on the endpoint's page); it reloads as attempts happen. Pages are
  * 25 messages: the API's complexity limit counts every delivery of every message.
  */
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { useApi } from '../../api/api-context';
 import { useMutation, useQuery, useSubscription, useThrottled } from '../../api/hooks';
 import { outcome } from '../../api/outcome';
-import { Ago, Badge, formatTime, JsonBlock } from '../../components/format';
+import { Badge, JsonBlock } from '../../components/format';
 import { useSearchParam } from '../../components/search-param';
 import { Empty, ErrorNotice, Notice, QueryView } from '../../components/states';
 import { graphql } from '../../gql';
 import type { DeliveryStatus, MessageLogQuery as MessageLogResult } from '../../gql/graphql';
 import { AttemptLive, ResendMessage } from '../endpoints/documents';
+import { DeliveryStateCells, DeliveryStateHeadings } from '../shared/delivery-state';
+import { MessageRows } from '../shared/message-rows';
 
 export const MessageLogQuery = graphql(`
   query MessageLog($eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime, $after: String) {
@@ -158,36 +160,26 @@ function MessageTable({ rows, endpoints, onChanged }: { rows: Message[]; endpoin
           <th>Deliveries</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map((message) => (
-          <Fragment key={message.messageId}>
-            <tr data-message={message.messageId}>
-              <td>
-                <button type="button" className="link" aria-expanded={open === message.messageId} onClick={() => setOpen(open === message.messageId ? undefined : message.messageId)}>
-                  <Ago at={message.createdAt} />
-                </button>
-              </td>
-              <td>{message.eventType}</td>
-              <td>
-                <code className="small">{message.messageId}</code>
-              </td>
-              <td>
-                {message.deliveries.length === 0
-                  ? '—'
-                  : message.deliveries.map((delivery) => <Badge key={delivery.endpointId} value={delivery.status} label={`${delivery.status} ×${delivery.attempts}`} />)}
-              </td>
-            </tr>
-            {open === message.messageId && (
-              <tr className="detail">
-                <td colSpan={4}>
-                  <JsonBlock text={message.payload} label="Payload" />
-                  <Deliveries message={message} endpoints={endpoints} onChanged={onChanged} />
-                </td>
-              </tr>
-            )}
-          </Fragment>
-        ))}
-      </tbody>
+      <MessageRows messages={rows} idOf={(message) => message.messageId} columns={4} open={open} onOpen={setOpen}
+        cells={(message) => (
+          <>
+            <td>
+              <code className="small">{message.messageId}</code>
+            </td>
+            <td>
+              {message.deliveries.length === 0
+                ? '—'
+                : message.deliveries.map((delivery) => <Badge key={delivery.endpointId} value={delivery.status} label={`${delivery.status} ×${delivery.attempts}`} />)}
+            </td>
+          </>
+        )}
+        detail={(message) => (
+          <>
+            <JsonBlock text={message.payload} label="Payload" />
+            <Deliveries message={message} endpoints={endpoints} onChanged={onChanged} />
+          </>
+        )}
+      />
     </table>
   );
 }
@@ -208,33 +200,17 @@ function Deliveries({ message, endpoints, onChanged }: { message: Message; endpo
         <thead>
           <tr>
             <th>Endpoint</th>
-            <th>Status</th>
-            <th>Attempts</th>
-            <th>Next attempt</th>
-            <th>Last answer</th>
-            <th aria-label="Actions" />
+            <DeliveryStateHeadings />
           </tr>
         </thead>
         <tbody>
           {message.deliveries.map((delivery) => (
-            <Fragment key={delivery.endpointId}>
-              <tr data-delivery={delivery.endpointId}>
-                <td>
-                  <Link href={`/endpoints/${delivery.endpointId}`}>{endpoints.get(delivery.endpointId) ?? delivery.endpointId}</Link>
-                </td>
-                <td>
-                  <Badge value={delivery.status} />
-                </td>
-                <td>{delivery.attempts}</td>
-                <td>{delivery.nextAttemptAt ? formatTime(delivery.nextAttemptAt) : '—'}</td>
-                <td className="small">{delivery.lastStatusCode ?? delivery.lastError ?? '—'}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => run(delivery.endpointId)} disabled={resending.running}>
-                    Resend
-                  </button>
-                </td>
-              </tr>
-            </Fragment>
+            <tr key={delivery.endpointId} data-delivery={delivery.endpointId}>
+              <td>
+                <Link href={`/endpoints/${delivery.endpointId}`}>{endpoints.get(delivery.endpointId) ?? delivery.endpointId}</Link>
+              </td>
+              <DeliveryStateCells delivery={delivery} onResend={() => run(delivery.endpointId)} resending={resending.running} />
+            </tr>
           ))}
         </tbody>
       </table>

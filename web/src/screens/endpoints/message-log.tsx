@@ -2,11 +2,13 @@
  * An endpoint's messages (one event on its way to it): status, attempts, the exact body sent,
  * each attempt; resend one. Kept current by the endpoint's live attempts.
  */
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useSubscription, useThrottled } from '../../api/hooks';
 import { outcome } from '../../api/outcome';
-import { Ago, Badge, formatTime, JsonBlock } from '../../components/format';
+import { JsonBlock } from '../../components/format';
 import { Empty, ErrorNotice, QueryView, Notice } from '../../components/states';
+import { DeliveryStateCells, DeliveryStateHeadings } from '../shared/delivery-state';
+import { MessageRows } from '../shared/message-rows';
 import { AttemptTable } from './attempt-log';
 import { AttemptLive, MessagesQuery, ResendMessage } from './documents';
 
@@ -55,49 +57,21 @@ export function MessageLog({ endpointId, status, onStatus }: { endpointId: strin
                 <tr>
                   <th>Created</th>
                   <th>Event type</th>
-                  <th>Status</th>
-                  <th>Attempts</th>
-                  <th>Next attempt</th>
-                  <th>Last answer</th>
-                  <th aria-label="Actions" />
+                  <DeliveryStateHeadings />
                 </tr>
               </thead>
-              <tbody>
-                {rows.map((m) => (
-                  <Fragment key={m.eventId}>
-                    <tr data-message={m.eventId}>
-                      <td>
-                        <button type="button" className="link" aria-expanded={open === m.eventId} onClick={() => setOpen(open === m.eventId ? undefined : m.eventId)}>
-                          <Ago at={m.createdAt} />
-                        </button>
-                      </td>
-                      <td>{m.eventType}</td>
-                      <td>
-                        <Badge value={m.status} />
-                      </td>
-                      <td>{m.attempts}</td>
-                      <td>{m.nextAttemptAt ? formatTime(m.nextAttemptAt) : '—'}</td>
-                      <td className="small">{m.lastStatusCode ?? m.lastError ?? '—'}</td>
-                      <td>
-                        <button type="button" className="link" onClick={() => runResend(m.eventId)} disabled={resending.running}>
-                          Resend
-                        </button>
-                      </td>
-                    </tr>
-                    {open === m.eventId && (
-                      <tr className="detail">
-                        <td colSpan={7}>
-                          <p className="muted">
-                            webhook-id <code>{m.eventId}</code>
-                          </p>
-                          <JsonBlock text={m.payload} label="Payload" />
-                          {m.attemptLog.length > 0 && <AttemptTable attempts={m.attemptLog} label="Attempts of this message" />}
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                ))}
-              </tbody>
+              <MessageRows messages={rows} idOf={(m) => m.eventId} columns={7} open={open} onOpen={setOpen}
+                cells={(m) => <DeliveryStateCells delivery={m} onResend={() => runResend(m.eventId)} resending={resending.running} />}
+                detail={(m) => (
+                  <>
+                    <p className="muted">
+                      webhook-id <code>{m.eventId}</code>
+                    </p>
+                    <JsonBlock text={m.payload} label="Payload" />
+                    {m.attemptLog.length > 0 && <AttemptTable attempts={m.attemptLog} label="Attempts of this message" />}
+                  </>
+                )}
+              />
             </table>
           );
         }}
