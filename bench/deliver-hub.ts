@@ -15,99 +15,58 @@
  * `created` is each event's creation time in epoch ms (performance.timeOrigin-based, like the
  * receiver's arrival times), taken just before its emit; the event's createdAt is that instant.
  */
-import { loadConfig } from '../src/config';
 import { findEventType } from '../src/domain/events/catalog';
-import { DELIVER_QUEUE } from '../src/domain/events/outbox';
-import { startHub } from '../src/hub';
-import { generateKey, keyEntry } from '../src/lib/crypto/keyring';
-import { createLogger } from '../src/lib/logger';
 import { withDatabase } from './databases';
+import { type Emitted, emitInTransactions, epochMs, serveCommands, settledDeliveries, startBenchHub } from './hub-process';
 
 const [kind, receiverUrl] = process.argv.slice(2);
-const epochMs = () => performance.timeOrigin + performance.now();
 const example = findEventType('item.updated')!.example;
 
-type Command = { seq: number } & ({ cmd: 'burst' | 'drain'; count: number; batch: number } | { cmd: 'paced'; rate: number; seconds: number } | { cmd: 'settle' } | { cmd: 'stop' });
+type Command = { seq: number } & ({ cmd: 'burst' | 'drain'; count: number; batch: number } | { cmd: 'paced'; rate: number; seconds: number } | { cmd: 'settle' });
 
 await withDatabase(kind!, async (database) => {
-  const env = {
-    PORT: '0',
-    HUB_ENCRYPTION_KEYS: keyEntry(generateKey()),
-    HUB_WORKER: 'true',
-    HUB_WORKER_CONCURRENCY: process.env.HUB_WORKER_CONCURRENCY ?? '32',
-    HUB_ALLOW_PRIVATE_TARGETS: 'true',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-  };
-  const hub = await startHub({ ...loadConfig(env), database }, createLogger('warn'));
+  const hub = await startBenchHub(database, { HUB_WORKER_CONCURRENCY: process.env.HUB_WORKER_CONCURRENCY ?? '32' });
   const { db, outbox, orgs, endpoints, worker } = hub.services;
   const { orgId } = await orgs.createOrg('Bench');
   await endpoints.create(orgId, { url: receiverUrl, eventTypes: ['item.updated'] });
   let sequence = 0;
 
+  /** One EventOutbox.emit per event, each timed on its own; `startAt(n)` paces the transaction of event n. */
   async function emit(count: number, perTransaction: number, startAt: (n: number) => number | undefined) {
-    const ids: string[] = [];
-    const created: number[] = [];
-    const started = epochMs();
-    for (let n = 0; n < count; n += perTransaction) {
-      const wait = startAt(n);
+    const { seconds, ...sent } = await emitInTransactions(outbox, count, perTransaction, async (first, size) => {
+      const wait = startAt(first);
       if (wait !== undefined && wait > epochMs()) await new Promise((resolve) => setTimeout(resolve, wait - epochMs()));
+      const emitted: Emitted[] = [];
       await db.$transaction(async (tx) => {
-        for (let k = n; k < Math.min(count, n + perTransaction); k++) {
+        for (let k = first; k < first + size; k++) {
           const at = epochMs();
-          ids.push(await outbox.emit(tx, orgId, 'item.updated', { ...example, sequence: sequence++ }, { now: new Date(at) }));
-          created.push(at);
+          emitted.push({ id: await outbox.emit(tx, orgId, 'item.updated', { ...example, sequence: sequence++ }, { now: new Date(at) }), at });
         }
       });
-      outbox.committed();
-      // A real change arrives as I/O (a request, a job); this loop would not: with SQLite every
-      // await here settles as a microtask, and without a turn of the event loop the worker's HTTP
-      // answers and timers are not seen until the whole burst is written (deliveries then time out
-      // and are sent again).
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return { ids, created, emitSeconds: (epochMs() - started) / 1000 };
+      return emitted;
+    });
+    return { ...sent, emitSeconds: seconds };
   }
 
-  const stopped = new Promise<void>((resolve) => {
-    process.on('message', (message: Command) => {
-      const answer = (result: Promise<object>) =>
-        result.then(
-          (value) => process.send!({ seq: message.seq, ...value }),
-          (error: unknown) => process.send!({ seq: message.seq, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-        );
-      switch (message.cmd) {
-        case 'burst':
-          return void answer(emit(message.count, message.batch, () => undefined));
-        case 'drain':
-          return void answer(
-            (async () => {
-              await worker.stop();
-              const sent = await emit(message.count, message.batch, () => undefined);
-              const started = epochMs();
-              worker.start();
-              return { ...sent, created: sent.created.map(() => started) };
-            })(),
-          );
-        case 'paced': {
-          const started = epochMs() + 20;
-          return void answer(emit(Math.round(message.rate * message.seconds), 1, (n) => started + (n * 1000) / message.rate));
-        }
-        case 'settle':
-          return void answer(
-            (async () => {
-              while ((await db.job.count({ where: { queue: DELIVER_QUEUE } })) > 0) await new Promise((r) => setTimeout(r, 50));
-              const byStatus = await db.eventDelivery.groupBy({ by: ['status'], _count: { _all: true } });
-              return { deliveries: Object.fromEntries(byStatus.map((row) => [row.status, row._count._all])), attempts: await db.deliveryAttempt.count() };
-            })(),
-          );
-        case 'stop':
-          return resolve();
+  await serveCommands<Command>({ ready: true }, async (message) => {
+    switch (message.cmd) {
+      case 'burst':
+        return emit(message.count, message.batch, () => undefined);
+      case 'drain': {
+        await worker.stop();
+        const sent = await emit(message.count, message.batch, () => undefined);
+        const started = epochMs();
+        worker.start();
+        return { ...sent, created: sent.created.map(() => started) };
       }
-    });
+      case 'paced': {
+        const started = epochMs() + 20;
+        return emit(Math.round(message.rate * message.seconds), 1, (n) => started + (n * 1000) / message.rate);
+      }
+      case 'settle':
+        return { deliveries: await settledDeliveries(db), attempts: await db.deliveryAttempt.count() };
+    }
   });
-  process.send!({ ready: true });
-  await stopped;
   await hub.close();
 });
 process.exit(0);

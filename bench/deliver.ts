@@ -21,7 +21,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { Pool } from 'undici';
 import { findEventType } from '../src/domain/events/catalog';
-import { newId } from '../src/lib/ids';
+import { bareRequest, postAll } from './bare-client';
 
 export interface DeliverOptions {
   events: number;
@@ -146,47 +146,19 @@ export async function arrivals(receiver: Child, count: number, stallMs = 30_000)
   }
 }
 
-/** A delivery body of the hub's shape and size, and the headers the hub sends (placeholders of the same length). */
-function bareRequest(n: number): { id: string; body: string; headers: Record<string, string> } {
-  const id = newId('msg');
-  const timestamp = new Date();
-  const body = JSON.stringify({ id, event: 'item.updated', timestamp: timestamp.toISOString(), data: { ...findEventType('item.updated')!.example, sequence: n } });
-  return {
-    id,
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': 'IntegrationHub-Webhooks/0.1 (+https://www.standardwebhooks.com)',
-      'x-fractal-signature': `sha256=${'0'.repeat(64)}`,
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-      'webhook-signature': `v1,${'A'.repeat(43)}=`,
-    },
-  };
-}
+/** A bare delivery of the hub's `item.updated` body, its data numbered `n` as the hub's are. */
+const itemUpdated = (n: number) =>
+  bareRequest((id, timestamp) => ({ id, event: 'item.updated', timestamp: timestamp.toISOString(), data: { ...findEventType('item.updated')!.example, sequence: n } }));
 
-/** The bare client: `count` POSTs over `connections` keep-alive connections, each slot sending its next as soon as the last answered. */
+/** The bare client: `count` deliveries to the receiver over `connections` keep-alive connections, each timed as it leaves. */
 async function bareBurst(receiverUrl: string, count: number, connections: number): Promise<Sent> {
   const url = new URL(receiverUrl);
-  const pool = new Pool(url.origin, { connections, keepAliveTimeout: 60_000 });
-  const requests = Array.from({ length: count }, (_, n) => bareRequest(n));
+  const requests = Array.from({ length: count }, (_, n) => itemUpdated(n));
   const created = new Array<number>(count);
-  let next = 0;
-  try {
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (next < count) {
-          const n = next++;
-          created[n] = epochMs();
-          const { statusCode, body } = await pool.request({ path: url.pathname, method: 'POST', headers: requests[n]!.headers, body: requests[n]!.body });
-          await body.text();
-          if (statusCode !== 200) throw new Error(`the receiver answered ${statusCode}`);
-        }
-      }),
-    );
-  } finally {
-    await pool.close();
-  }
+  await postAll(url.origin, count, connections, (n) => {
+    created[n] = epochMs();
+    return { ...requests[n]!, path: url.pathname };
+  });
   return { ids: requests.map((request) => request.id), created };
 }
 
@@ -195,7 +167,7 @@ async function barePaced(receiverUrl: string, rate: number, seconds: number, con
   const url = new URL(receiverUrl);
   const pool = new Pool(url.origin, { connections, keepAliveTimeout: 60_000 });
   const count = Math.round(rate * seconds);
-  const requests = Array.from({ length: count }, (_, n) => bareRequest(n));
+  const requests = Array.from({ length: count }, (_, n) => itemUpdated(n));
   const created: number[] = [];
   const pending: Promise<unknown>[] = [];
   const started = epochMs() + 20;

@@ -13,33 +13,18 @@
  *   {seq, cmd: 'settle'}  waits until no delivery job is left; answers deliveries by status.
  *   {seq, cmd: 'stop'}  closes the hub and drops the database.
  */
-import { loadConfig } from '../src/config';
 import { findEventType } from '../src/domain/events/catalog';
-import { DELIVER_QUEUE } from '../src/domain/events/outbox';
-import { startHub } from '../src/hub';
-import { generateKey, keyEntry } from '../src/lib/crypto/keyring';
-import { createLogger } from '../src/lib/logger';
 import { withDatabase } from './databases';
+import { emitInTransactions, epochMs, serveCommands, settledDeliveries, startBenchHub } from './hub-process';
 
 const [kind, receiverUrl, endpointCount] = process.argv.slice(2);
-const epochMs = () => performance.timeOrigin + performance.now();
 export const benchEventType = 'item.updated';
 const example = findEventType(benchEventType)!.example;
 
-type Command = { seq: number } & ({ cmd: 'emit'; count: number; batch: number } | { cmd: 'settle' } | { cmd: 'stop' });
+type Command = { seq: number } & ({ cmd: 'emit'; count: number; batch: number } | { cmd: 'settle' });
 
 await withDatabase(kind!, async (database) => {
-  const env = {
-    PORT: '0',
-    HUB_ENCRYPTION_KEYS: keyEntry(generateKey()),
-    HUB_WORKER: 'true',
-    HUB_WORKER_CONCURRENCY: process.env.HUB_WORKER_CONCURRENCY ?? '64',
-    HUB_ALLOW_PRIVATE_TARGETS: 'true',
-    HUB_AUTH_FAILURE_LIMIT: '0',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-  };
-  const hub = await startHub({ ...loadConfig(env), database }, createLogger('warn'));
+  const hub = await startBenchHub(database, { HUB_WORKER_CONCURRENCY: process.env.HUB_WORKER_CONCURRENCY ?? '64', HUB_AUTH_FAILURE_LIMIT: '0' });
   const { db, outbox, orgs, endpoints, eventTypes } = hub.services;
   // The product's catalog of the webhook tutorial (offering.status.changed, …), as a deployment loads it.
   await eventTypes.loadFile('examples/catalogs/fractal.json');
@@ -47,52 +32,25 @@ await withDatabase(kind!, async (database) => {
   for (let n = 0; n < Number(endpointCount); n++) await endpoints.create(orgId, { url: `${receiverUrl}/e${n}`, eventTypes: ['*'] });
   let sequence = 0;
 
+  /** One EventOutbox.emit per transaction for `batch` 1, else emitMany; a transaction's events share its time. */
   async function emit(count: number, batch: number) {
-    const ids: string[] = [];
-    const created: number[] = [];
-    const started = epochMs();
-    for (let n = 0; n < count; n += batch) {
-      const size = Math.min(batch, count - n);
+    const { seconds, ...sent } = await emitInTransactions(outbox, count, batch, async (_first, size) => {
       const at = epochMs();
       const events = Array.from({ length: size }, () => ({ orgId, type: benchEventType, data: { ...example, sequence: sequence++ }, now: new Date(at) }));
       const emitted = await db.$transaction((tx) => (size === 1 ? outbox.emit(tx, orgId, benchEventType, events[0]!.data, { now: events[0]!.now }).then((id) => [{ id }]) : outbox.emitMany(tx, events)));
-      for (const { id } of emitted) {
-        ids.push(id);
-        created.push(at);
-      }
-      outbox.committed();
-      // A publish arrives as I/O; without a turn of the event loop here the worker's HTTP answers
-      // and timers would wait for the whole burst (SQLite's awaits settle as microtasks).
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return { ids, created, publishSeconds: (epochMs() - started) / 1000 };
+      return emitted.map(({ id }) => ({ id, at }));
+    });
+    return { ...sent, publishSeconds: seconds };
   }
 
-  const stopped = new Promise<void>((resolve) => {
-    process.on('message', (message: Command) => {
-      const answer = (result: Promise<object>) =>
-        result.then(
-          (value) => process.send!({ seq: message.seq, ...value }),
-          (error: unknown) => process.send!({ seq: message.seq, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-        );
-      switch (message.cmd) {
-        case 'emit':
-          return void answer(emit(message.count, message.batch));
-        case 'settle':
-          return void answer(
-            (async () => {
-              while ((await db.job.count({ where: { queue: DELIVER_QUEUE } })) > 0) await new Promise((r) => setTimeout(r, 50));
-              const byStatus = await db.eventDelivery.groupBy({ by: ['status'], _count: { _all: true } });
-              return { deliveries: Object.fromEntries(byStatus.map((row) => [row.status, row._count._all])) };
-            })(),
-          );
-        case 'stop':
-          return resolve();
-      }
-    });
+  await serveCommands<Command>({ ready: true, url: hub.url, apiKey, orgId }, async (message) => {
+    switch (message.cmd) {
+      case 'emit':
+        return emit(message.count, message.batch);
+      case 'settle':
+        return { deliveries: await settledDeliveries(db) };
+    }
   });
-  process.send!({ ready: true, url: hub.url, apiKey, orgId });
-  await stopped;
   await hub.close();
 });
 process.exit(0);

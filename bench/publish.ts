@@ -20,7 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
-import { newId } from '../src/lib/ids';
+import { bareRequest, postAll } from './bare-client';
 import { analyse, arrivals, Child, epochMs, type Measurement, type Received, type Sent } from './deliver';
 
 /** What the benchmark publishes: the first type of the product catalog the hub loads, with its example data. */
@@ -70,43 +70,16 @@ function toRun(m: Measurement, events: number, endpoints: number): Run {
 
 /** The bare client: the same bodies and headers, each to every path, over `connections` keep-alive connections. */
 async function bareBurst(receiverUrl: string, events: number, endpointPaths: string[], connections: number): Promise<Sent> {
-  const pool = new Pool(new URL(receiverUrl).origin, { connections, keepAliveTimeout: 60_000 });
-  const requests = Array.from({ length: events }, () => {
-    const id = newId('msg');
-    const timestamp = new Date();
-    return {
-      id,
-      body: JSON.stringify({ id, event: published.type, type: published.type, timestamp: timestamp.toISOString(), data: published.example }),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'IntegrationHub-Webhooks/0.1 (+https://www.standardwebhooks.com)',
-        'x-fractal-signature': `sha256=${'0'.repeat(64)}`,
-        'webhook-id': id,
-        'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-        'webhook-signature': `v1,${'A'.repeat(43)}=`,
-      },
-    };
-  });
+  const requests = Array.from({ length: events }, () =>
+    bareRequest((id, timestamp) => ({ id, event: published.type, type: published.type, timestamp: timestamp.toISOString(), data: published.example })),
+  );
   const created = new Array<number>(events);
-  const total = events * endpointPaths.length;
-  let next = 0;
-  try {
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (next < total) {
-          const n = next++;
-          const event = Math.floor(n / endpointPaths.length);
-          if (n % endpointPaths.length === 0) created[event] = epochMs();
-          const request = requests[event]!;
-          const { statusCode, body } = await pool.request({ path: endpointPaths[n % endpointPaths.length]!, method: 'POST', headers: request.headers, body: request.body });
-          await body.text();
-          if (statusCode !== 200) throw new Error(`the receiver answered ${statusCode}`);
-        }
-      }),
-    );
-  } finally {
-    await pool.close();
-  }
+  // Request n is event n ÷ paths to path n mod paths: an event's time is that of its first request.
+  await postAll(new URL(receiverUrl).origin, events * endpointPaths.length, connections, (n) => {
+    const event = Math.floor(n / endpointPaths.length);
+    if (n % endpointPaths.length === 0) created[event] = epochMs();
+    return { ...requests[event]!, path: endpointPaths[n % endpointPaths.length]! };
+  });
   return { ids: requests.map((request) => request.id), created };
 }
 
