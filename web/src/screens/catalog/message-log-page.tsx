@@ -17,7 +17,7 @@ import { graphql } from '../../gql';
 import type { DeliveryStatus, MessageLogQuery as MessageLogResult } from '../../gql/graphql';
 import { AttemptLive, ResendMessage } from '../endpoints/documents';
 import { DeliveryStateCells, DeliveryStateHeadings } from '../shared/delivery-state';
-import { MessageRows } from '../shared/message-rows';
+import { ExpandableMessageTable } from '../shared/expandable-message-table';
 
 export const MessageLogQuery = graphql(`
   query MessageLog($eventType: String, $status: DeliveryStatus, $since: DateTime, $until: DateTime, $after: String) {
@@ -151,36 +151,32 @@ export function MessageLogPage() {
 function MessageTable({ rows, endpoints, onChanged }: { rows: Message[]; endpoints: Map<string, string>; onChanged(): void }) {
   const [open, setOpen] = useState<string | undefined>();
   return (
-    <table className="list" aria-label="Messages">
-      <thead>
-        <tr>
-          <th>Created</th>
-          <th>Event type</th>
+    <ExpandableMessageTable messages={rows} idOf={(message) => message.messageId} columns={4} open={open} onOpen={setOpen}
+      headings={
+        <>
           <th>Message</th>
           <th>Deliveries</th>
-        </tr>
-      </thead>
-      <MessageRows messages={rows} idOf={(message) => message.messageId} columns={4} open={open} onOpen={setOpen}
-        cells={(message) => (
-          <>
-            <td>
-              <code className="small">{message.messageId}</code>
-            </td>
-            <td>
-              {message.deliveries.length === 0
-                ? '—'
-                : message.deliveries.map((delivery) => <Badge key={delivery.endpointId} value={delivery.status} label={`${delivery.status} ×${delivery.attempts}`} />)}
-            </td>
-          </>
-        )}
-        detail={(message) => (
-          <>
-            <JsonBlock text={message.payload} label="Payload" />
-            <Deliveries message={message} endpoints={endpoints} onChanged={onChanged} />
-          </>
-        )}
-      />
-    </table>
+        </>
+      }
+      cells={(message) => (
+        <>
+          <td>
+            <code className="small">{message.messageId}</code>
+          </td>
+          <td>
+            {message.deliveries.length === 0
+              ? '—'
+              : message.deliveries.map((delivery) => <Badge key={delivery.endpointId} value={delivery.status} label={`${delivery.status} ×${delivery.attempts}`} />)}
+          </td>
+        </>
+      )}
+      detail={(message) => (
+        <>
+          <JsonBlock text={message.payload} label="Payload" />
+          <Deliveries message={message} endpoints={endpoints} onChanged={onChanged} />
+        </>
+      )}
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import { outcome } from '../../api/outcome';
 import { JsonBlock } from '../../components/format';
 import { Empty, ErrorNotice, QueryView, Notice } from '../../components/states';
 import { DeliveryStateCells, DeliveryStateHeadings } from '../shared/delivery-state';
-import { MessageRows } from '../shared/message-rows';
+import { ExpandableMessageTable } from '../shared/expandable-message-table';
 import { AttemptTable } from './attempt-log';
 import { AttemptLive, MessagesQuery, ResendMessage } from './documents';
 
@@ -52,27 +52,18 @@ export function MessageLog({ endpointId, status, onStatus }: { endpointId: strin
           const rows = data.webhookMessages.edges.map((edge) => edge.node);
           if (rows.length === 0) return <Empty title={status ? `No ${status} message` : 'No message yet'} />;
           return (
-            <table className="list" aria-label="Messages">
-              <thead>
-                <tr>
-                  <th>Created</th>
-                  <th>Event type</th>
-                  <DeliveryStateHeadings />
-                </tr>
-              </thead>
-              <MessageRows messages={rows} idOf={(m) => m.eventId} columns={7} open={open} onOpen={setOpen}
-                cells={(m) => <DeliveryStateCells delivery={m} onResend={() => runResend(m.eventId)} resending={resending.running} />}
-                detail={(m) => (
-                  <>
-                    <p className="muted">
-                      webhook-id <code>{m.eventId}</code>
-                    </p>
-                    <JsonBlock text={m.payload} label="Payload" />
-                    {m.attemptLog.length > 0 && <AttemptTable attempts={m.attemptLog} label="Attempts of this message" />}
-                  </>
-                )}
-              />
-            </table>
+            <ExpandableMessageTable headings={<DeliveryStateHeadings />} messages={rows} idOf={(m) => m.eventId} columns={7} open={open} onOpen={setOpen}
+              cells={(m) => <DeliveryStateCells delivery={m} onResend={() => runResend(m.eventId)} resending={resending.running} />}
+              detail={(m) => (
+                <>
+                  <p className="muted">
+                    webhook-id <code>{m.eventId}</code>
+                  </p>
+                  <JsonBlock text={m.payload} label="Payload" />
+                  {m.attemptLog.length > 0 && <AttemptTable attempts={m.attemptLog} label="Attempts of this message" />}
+                </>
+              )}
+            />
           );
         }}
       </QueryView>
