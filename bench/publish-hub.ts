@@ -18,7 +18,7 @@ import { withDatabase } from './databases';
 import { emitInTransactions, epochMs, serveCommands, settledDeliveries, startBenchHub } from './hub-process';
 
 const [kind, receiverUrl, endpointCount] = process.argv.slice(2);
-export const benchEventType = 'item.updated';
+const benchEventType = 'item.updated';
 const example = findEventType(benchEventType)!.example;
 
 type Command = { seq: number } & ({ cmd: 'emit'; count: number; batch: number } | { cmd: 'settle' });

@@ -89,7 +89,7 @@ const envSchema = z.object({
    * the one write lock fails with SQLITE_BUSY (its snapshot cannot be upgraded), so API writes
    * would fail now and then under job load until every write transaction begins IMMEDIATE.
    */
-  HUB_WORKER_THREAD: booleanFlag.optional(),
+  HUB_WORKER_THREAD: booleanFlag.default(true),
   /** Attempts before a job is dead-lettered. */
   HUB_JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   /** First retry delay bound; it doubles per failed attempt (full jitter), up to HUB_JOB_RETRY_MAX_MS. */
@@ -264,7 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookBodyLimitBytes: e.HUB_WEBHOOK_BODY_LIMIT_BYTES,
     jobs: {
       worker: e.HUB_WORKER,
-      thread: e.HUB_WORKER_THREAD ?? database.provider === 'postgresql',
+      thread: e.HUB_WORKER_THREAD,
       concurrency: e.HUB_WORKER_CONCURRENCY,
       maxAttempts: e.HUB_JOB_MAX_ATTEMPTS,
       retryBaseMs: e.HUB_JOB_RETRY_BASE_MS,

@@ -7,6 +7,7 @@ import { ConfigError, type Config } from './config';
 import { ValidationError } from './domain/errors';
 import type { Clock } from './lib/clock';
 import { connectDb } from './db/connection';
+import { newWriteLockMemory, SqliteWriteLock } from './db/sqlite-write-lock';
 import { applyMigrations } from './db/migrate';
 import { Health } from './health';
 import { Keyring, loadKeyFile, parseKeys } from './lib/crypto/keyring';
@@ -42,13 +43,17 @@ export interface HubOptions {
 /** How often a hub that did not migrate looks whether the release's migration step has run. */
 const schemaPollMs = 2_000;
 
-export async function openHub(config: Config, logger: Logger = createLogger(config.logLevel), options: HubOptions = {}): Promise<Hub> {
+/**
+ * `writeLock`: this thread's side of SQLite's write lock shared with a job thread (startHub makes
+ * it when it starts one); this thread's connection takes it for every write.
+ */
+export async function openHub(config: Config, logger: Logger = createLogger(config.logLevel), options: HubOptions = {}, writeLock: SqliteWriteLock | null = null): Promise<Hub> {
   const keyring = openKeyring(config, logger);
   if (config.migrateOnStart) {
     const applied = await applyMigrations(config.database, { onWait: () => logger.info('another instance is migrating the database: waiting for it') });
     if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
   }
-  const db = await connectDb(config.database);
+  const db = await connectDb(config.database, writeLock ? { writeLock } : {});
   const events = await createEventBus(config.redisUrl);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const services = createServices({
@@ -108,8 +113,16 @@ function openKeyring(config: Config, logger: Logger): Keyring {
 }
 
 export async function startHub(config: Config, logger?: Logger, options: HubOptions = {}): Promise<RunningHub> {
-  const hub = await openHub(config, logger, options);
   const role = options.role ?? 'api';
+  // An API process that runs jobs runs them in a thread of its own (HUB_WORKER_THREAD), unless a
+  // test hands in a clock: a clock cannot cross threads.
+  const jobs = role === 'worker' || config.jobs.worker ? (role === 'api' && config.jobs.thread && !options.clock ? 'thread' : 'inline') : 'none';
+  // SQLite: the two threads' connections write in turn (see db/sqlite-write-lock.ts).
+  // Accepted webhooks waiting for their commit hold the job thread's writes back at once.
+  const writeLock = jobs === 'thread' && config.database.provider === 'sqlite' ? newWriteLockMemory() : null;
+  const requestSide = writeLock ? new SqliteWriteLock(writeLock, 'request') : null;
+  const hub = await openHub(config, logger, options, requestSide);
+  if (requestSide) hub.services.webhooks.onWriting((busy) => requestSide.announce(busy));
   const server = await createServer({
     services: hub.services,
     health: hub.health,
@@ -123,20 +136,7 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
   const address = await server.app.listen({ port: config.port, host: config.host });
   const url = address.replace('[::1]', 'localhost');
   if (!config.publicUrl) hub.services.publicUrl = url;
-  // An API process that runs jobs runs them in a thread of its own (HUB_WORKER_THREAD), unless a
-  // test hands in a clock: a clock cannot cross threads.
-  const jobs = role === 'worker' || config.jobs.worker ? (role === 'api' && config.jobs.thread && !options.clock ? 'thread' : 'inline') : 'none';
-  const background = await startBackgroundWork(hub, jobs, () => {
-    // SQLite: the job thread gives way to webhook commits (one writer; see jobs/worker-thread.ts).
-    const ingestGate = config.database.provider === 'sqlite' ? new Int32Array(new SharedArrayBuffer(4)) : null;
-    if (ingestGate) {
-      hub.services.webhooks.onWriting((busy) => {
-        Atomics.store(ingestGate, 0, busy ? 1 : 0);
-        if (!busy) Atomics.notify(ingestGate, 0);
-      });
-    }
-    return new JobThread({ config, publicUrl: hub.services.publicUrl, events: hub.services.events, logger: hub.services.logger, ingestGate });
-  });
+  const background = await startBackgroundWork(hub, jobs, () => new JobThread({ config, publicUrl: hub.services.publicUrl, events: hub.services.events, logger: hub.services.logger, writeLock }));
   return {
     ...hub,
     server,

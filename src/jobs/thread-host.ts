@@ -14,6 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config';
+import { freeAbandonedLock } from '../db/sqlite-write-lock';
 import type { EventBus } from '../lib/events';
 import type { Logger } from '../lib/logger';
 import { metrics } from '../lib/metrics';
@@ -58,14 +59,14 @@ export class JobThread {
       publicUrl: string;
       events: EventBus;
       logger: Logger;
-      /** SQLite: 1 while webhooks wait for their commit in this thread; the job thread gives way meanwhile (see worker-thread.ts). */
-      ingestGate: Int32Array | null;
+      /** SQLite: the memory of the process's write lock (see db/sqlite-write-lock.ts), which the thread's connection takes too. */
+      writeLock: Int32Array | null;
     },
   ) {}
 
   /** Resolves once the thread's worker runs. */
   async start(): Promise<void> {
-    const worker = newThread({ config: this.options.config, publicUrl: this.options.publicUrl, ingestGate: this.options.ingestGate });
+    const worker = newThread({ config: this.options.config, publicUrl: this.options.publicUrl, writeLock: this.options.writeLock });
     this.worker = worker;
     const started = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromThread) => {
@@ -79,6 +80,7 @@ export class JobThread {
       });
       worker.once('exit', (code) => {
         if (this.worker === worker) this.worker = null;
+        if (this.options.writeLock) freeAbandonedLock(this.options.writeLock, 'jobs');
         reject(new Error(`the job thread exited with code ${code} before it started`));
         if (this.stopping) return;
         this.options.logger.error({ code }, 'the job thread exited; starting it again');

@@ -5,9 +5,12 @@
  * runs on the event loop that acknowledges webhooks. What it publishes (subscription events,
  * metrics) goes to the main thread, which owns the subscribers and /metrics.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config';
 import { connectDb } from '../db/connection';
+import { SqliteWriteLock } from '../db/sqlite-write-lock';
 import { Keyring, loadKeyFile, parseKeys } from '../lib/crypto/keyring';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { EventBus, HubTopics } from '../lib/events';
@@ -16,8 +19,9 @@ import { metrics } from '../lib/metrics';
 import { createServices } from '../services';
 import type { FromThread, ToThread } from './thread-host';
 
-const { config, publicUrl, ingestGate } = workerData as { config: Config; publicUrl: string; ingestGate: Int32Array | null };
+const { config, publicUrl, writeLock } = workerData as { config: Config; publicUrl: string; writeLock: Int32Array | null };
 const port = parentPort!;
+const jobThreadNice = 10;
 const post = (message: FromThread) => port.postMessage(message);
 
 // This thread's metrics would sit in its own registry, which nobody scrapes: each call goes to the main thread's.
@@ -36,31 +40,11 @@ const events = {
   },
 } as unknown as EventBus;
 
-/** Longest a statement of this thread waits for webhook commits, so that jobs still move under a steady stream of webhooks. */
-const maxGiveWayMs = 100;
-
-/**
- * SQLite has one writer, and a connection that waits for it blocks its thread (better-sqlite3 is
- * synchronous): while the request thread has webhooks waiting for their commit (ingestGate[0] is
- * 1), this thread starts no statement, so an acknowledgement waits for at most the one job
- * statement already running, never for a queue of them.
- */
-// Node 20 has it; the TypeScript lib this project targets does not declare it yet.
-const waitAsync = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number, timeoutMs: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
-
-async function giveWay(gate: Int32Array): Promise<void> {
-  const started = performance.now();
-  while (Atomics.load(gate, 0) !== 0) {
-    const remaining = maxGiveWayMs - (performance.now() - started);
-    if (remaining <= 0) return;
-    const wait = waitAsync(gate, 0, 1, remaining);
-    if (wait.async) await wait.value;
-  }
-}
-
 const logger = createLogger(config.logLevel).child({ thread: 'jobs' });
+lowerThisThreadsPriority();
 const keyring = config.encryptionKeys ? new Keyring(parseKeys(config.encryptionKeys)) : loadKeyFile(config.keyFile).keyring;
-const db = await connectDb(config.database, ingestGate ? { beforeStatement: () => giveWay(ingestGate) } : {});
+// SQLite: the request thread's writes (webhook commits first of all) come before this thread's.
+const db = await connectDb(config.database, writeLock ? { writeLock: new SqliteWriteLock(writeLock, 'jobs') } : {});
 // SQLite: what this thread commits is job state and results, each fenced and safe to redo; in WAL
 // mode NORMAL keeps every commit through a crash of the process (kill -9) and only leaves the last
 // ones to a power loss, after which their jobs run again. It shortens each commit, and with it the
@@ -81,6 +65,23 @@ const services = createServices({
 });
 services.worker.start();
 services.retention.start();
+
+/**
+ * When the cores are busy, acknowledging webhooks comes first: this thread runs at nice 10 (the
+ * request thread stays at the process's priority), so the scheduler gives it what the request
+ * thread leaves. The backlog grows under a burst and drains after it; nothing is starved on an
+ * idle core. Measured in the mixed benchmark (SQLite, jobs on, 32 connections): 2,150 → 2,600
+ * accepted req/s, p99 35 → 26 ms. Linux names a thread's id in /proc/thread-self; elsewhere the
+ * thread keeps the process's priority.
+ */
+function lowerThisThreadsPriority(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    setPriority(threadId, jobThreadNice);
+  } catch (error) {
+    logger.debug({ err: error }, 'the job thread runs at the process priority');
+  }
+}
 
 port.on('message', async (message: ToThread) => {
   if (message.kind === 'wake') services.worker.wake();
