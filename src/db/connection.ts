@@ -14,6 +14,7 @@ import type { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import type { Pool } from 'pg';
 import type { Provider } from './provider-schemas';
 import { fromPackageRoot } from '../lib/package-root';
+import { extendSqliteAdapter, type SqliteDirect } from './sqlite-connection';
 import type { SqliteWriteLock } from './sqlite-write-lock';
 
 /**
@@ -39,6 +40,7 @@ export interface PoolStats {
 
 const POSTGRES_POOL_MAX = 10;
 const pools = new WeakMap<Db, Pool>();
+const directs = new WeakMap<Db, SqliteDirect>();
 
 export const defaultSqliteFile = path.join('data', 'hub.db');
 
@@ -81,10 +83,10 @@ export interface ConnectOptions {
 export async function connectDb(target: DatabaseTarget, options: ConnectOptions = {}): Promise<Db> {
   if (target.provider === 'sqlite') {
     const adapter = await createAdapterFactory(target);
-    beginImmediate(adapter as PrismaBetterSqlite3);
-    if (options.writeLock) holdLockForWrites(adapter as PrismaBetterSqlite3, options.writeLock);
+    const direct = extendSqliteAdapter(adapter as PrismaBetterSqlite3, options.writeLock);
     const { PrismaClient: SqliteClient } = await import('../generated/sqlite/client');
     const db = new SqliteClient({ adapter });
+    directs.set(db, direct);
     // WAL lets readers run beside the one writer. FULL syncs the WAL at every commit, so what the
     // hub acknowledged (a webhook, a finished sync) survives a power loss too, not only a process
     // crash; webhooks are group-committed, so this costs one fsync per batch, not per request.
@@ -105,90 +107,14 @@ export async function connectDb(target: DatabaseTarget, options: ConnectOptions 
   return db;
 }
 
-/**
- * Every transaction takes SQLite's write lock when it begins (`BEGIN IMMEDIATE`; the adapter says
- * `BEGIN`, which defers the lock to the first write). With a second connection writing (the job
- * thread), a deferred transaction that read first cannot write once the other committed: SQLite
- * answers SQLITE_BUSY_SNAPSHOT at once, without waiting. An immediate one waits for the lock (the
- * busy timeout) and then reads and writes one current snapshot. Nearly every transaction of the
- * hub writes, so nothing that could have run beside a writer waits for one.
- */
-function beginImmediate(factory: PrismaBetterSqlite3): void {
-  type Statement = { run(): unknown };
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const connection = await connect();
-    // The adapter's better-sqlite3 handle: its startTransaction prepares "BEGIN" on it.
-    const client = (connection as unknown as { client: { prepare(sql: string): Statement } }).client;
-    const prepare = client.prepare.bind(client);
-    client.prepare = (sql) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
-    return connection;
-  };
+/** The pool under a PostgreSQL client from connectDb, for statements that need none of Prisma's machinery; null for SQLite. */
+export function postgresPoolOf(db: Db): Pool | null {
+  return pools.get(db) ?? null;
 }
 
-type Query = { sql: string };
-type Transaction = Record<'commit' | 'rollback', () => Promise<void>>;
-type Connection = {
-  startTransaction(...args: unknown[]): Promise<Transaction>;
-  queryRaw(query: Query): Promise<unknown>;
-  executeRaw(query: Query): Promise<unknown>;
-};
-
-/** Statements outside a transaction that only read (Prisma's reads) run beside the other thread's writes (WAL). */
-const readOnly = /^\s*SELECT\b/i;
-
-/**
- * Wraps the adapter the factory connects: a transaction holds `lock` from before BEGIN until
- * after its COMMIT or ROLLBACK (Prisma sends that statement, then calls commit() or rollback()),
- * and each writing statement outside a transaction holds it while it runs. Transactions take
- * their turn here, before the lock: queued in the adapter instead (it runs one at a time), a
- * queue of them would hold the lock as one, and the other thread would wait for all of them.
- */
-function holdLockForWrites(factory: PrismaBetterSqlite3, lock: SqliteWriteLock): void {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const connection = await connect();
-    const methods = connection as unknown as Connection;
-    const startTransaction = methods.startTransaction.bind(connection);
-    const nextTurn = turns();
-    methods.startTransaction = async (...args) => {
-      const done = await nextTurn();
-      await lock.acquire();
-      const end = () => {
-        lock.release();
-        done();
-      };
-      try {
-        const transaction = await startTransaction(...args);
-        for (const name of ['commit', 'rollback'] as const) {
-          const original = transaction[name].bind(transaction);
-          transaction[name] = () => original().finally(end);
-        }
-        return transaction;
-      } catch (error) {
-        end();
-        throw error;
-      }
-    };
-    for (const name of ['queryRaw', 'executeRaw'] as const) {
-      const original = methods[name].bind(connection);
-      methods[name] = (query) => (readOnly.test(query.sql) ? original(query) : lock.around(() => original(query)));
-    }
-    return connection;
-  };
-}
-
-/** First come, first served: each call resolves, in order, once the one before called its `done`. */
-function turns(): () => Promise<() => void> {
-  let last: Promise<void> = Promise.resolve();
-  return () => {
-    let done!: () => void;
-    const previous = last;
-    last = new Promise((resolve) => {
-      done = resolve;
-    });
-    return previous.then(() => done);
-  };
+/** The direct write path into a SQLite client from connectDb (see sqlite-connection.ts); null for PostgreSQL. */
+export function sqliteDirectOf(db: Db): SqliteDirect | null {
+  return directs.get(db) ?? null;
 }
 
 /** The connection pool's counts of a PostgreSQL client from connectDb; null for SQLite. */
