@@ -7,7 +7,7 @@ import { ConfigError, type Config } from './config';
 import { ValidationError } from './domain/errors';
 import type { Clock } from './lib/clock';
 import { connectDb } from './db/connection';
-import { newWriteLockMemory, SqliteWriteLock } from './db/sqlite-write-lock';
+import { newWriteLockMemory, WriteLock } from './db/write-lock';
 import { applyMigrations } from './db/migrate';
 import { Health } from './health';
 import { Keyring, loadKeyFile, parseKeys } from './lib/crypto/keyring';
@@ -47,7 +47,7 @@ const schemaPollMs = 2_000;
  * `writeLock`: this thread's side of SQLite's write lock shared with a job thread (startHub makes
  * it when it starts one); this thread's connection takes it for every write.
  */
-export async function openHub(config: Config, logger: Logger = createLogger(config.logLevel), options: HubOptions = {}, writeLock: SqliteWriteLock | null = null): Promise<Hub> {
+export async function openHub(config: Config, logger: Logger = createLogger(config.logLevel), options: HubOptions = {}, writeLock: WriteLock | null = null): Promise<Hub> {
   const keyring = openKeyring(config, logger);
   if (config.migrateOnStart) {
     const applied = await applyMigrations(config.database, { onWait: () => logger.info('another instance is migrating the database: waiting for it') });
@@ -117,11 +117,12 @@ export async function startHub(config: Config, logger?: Logger, options: HubOpti
   // An API process that runs jobs runs them in a thread of its own (HUB_WORKER_THREAD), unless a
   // test hands in a clock: a clock cannot cross threads.
   const jobs = role === 'worker' || config.jobs.worker ? (role === 'api' && config.jobs.thread && !options.clock ? 'thread' : 'inline') : 'none';
-  // SQLite: the two threads' connections write in turn (see db/sqlite-write-lock.ts).
-  // Accepted webhooks waiting for their commit hold the job thread's writes back at once.
-  const writeLock = jobs === 'thread' && config.database.provider === 'sqlite' ? newWriteLockMemory() : null;
-  const requestSide = writeLock ? new SqliteWriteLock(writeLock, 'request') : null;
-  const hub = await openHub(config, logger, options, requestSide);
+  // The job thread's statements give way to the request thread's (see db/write-lock.ts): on SQLite
+  // the two connections write in turn, and accepted webhooks waiting for their commit hold the
+  // job thread's statements back at once, on both databases.
+  const writeLock = jobs === 'thread' ? newWriteLockMemory() : null;
+  const requestSide = writeLock ? new WriteLock(writeLock, 'request') : null;
+  const hub = await openHub(config, logger, options, config.database.provider === 'sqlite' ? requestSide : null);
   if (requestSide) hub.services.webhooks.onWriting((busy) => requestSide.announce(busy));
   const server = await createServer({
     services: hub.services,

@@ -15,7 +15,7 @@ import type { Pool } from 'pg';
 import type { Provider } from './provider-schemas';
 import { fromPackageRoot } from '../lib/package-root';
 import { extendSqliteAdapter, type SqliteDirect } from './sqlite-connection';
-import type { SqliteWriteLock } from './sqlite-write-lock';
+import type { WriteLock } from './write-lock';
 
 /**
  * Both generated clients have the same models and the same API for the subset we use, so the
@@ -73,11 +73,12 @@ export async function createAdapterFactory(target: DatabaseTarget): Promise<Pris
 
 export interface ConnectOptions {
   /**
-   * SQLite opened by two threads of one process (the job thread's and the request thread's
-   * connections): every write of this connection holds this lock, awaited, so neither thread
-   * sleeps in SQLite's busy handler behind the other (see sqlite-write-lock.ts).
+   * The database opened by two threads of one process (the job thread's and the request
+   * thread's connections). SQLite: every write of this connection holds this lock, awaited, so
+   * neither thread sleeps in SQLite's busy handler behind the other. PostgreSQL: the job side
+   * gives way before each statement while webhooks wait for their commit (see write-lock.ts).
    */
-  writeLock?: SqliteWriteLock;
+  writeLock?: WriteLock;
 }
 
 export async function connectDb(target: DatabaseTarget, options: ConnectOptions = {}): Promise<Db> {
@@ -102,9 +103,29 @@ export async function connectDb(target: DatabaseTarget, options: ConnectOptions 
     import('../generated/postgresql/client'),
   ]);
   const pool = new pg.Pool({ connectionString: target.url, max: POSTGRES_POOL_MAX });
-  const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  if (options.writeLock?.side === 'jobs') giveWayBeforeStatements(adapter, options.writeLock);
+  const db = new PostgresClient({ adapter }) as unknown as Db;
   pools.set(db, pool);
   return db;
+}
+
+/** Wraps what `factory` connects so that each transaction and each statement outside one first gives way to the request side. */
+function giveWayBeforeStatements(factory: PrismaPg, lock: WriteLock): void {
+  type Connection = Record<'startTransaction' | 'queryRaw' | 'executeRaw', (...args: unknown[]) => Promise<unknown>>;
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const connection = await connect();
+    const methods = connection as unknown as Connection;
+    for (const name of ['startTransaction', 'queryRaw', 'executeRaw'] as const) {
+      const original = methods[name].bind(connection);
+      methods[name] = async (...args) => {
+        await lock.giveWay();
+        return original(...args);
+      };
+    }
+    return connection;
+  };
 }
 
 /** The pool under a PostgreSQL client from connectDb, for statements that need none of Prisma's machinery; null for SQLite. */

@@ -2,13 +2,13 @@
  * What the hub adds to the connection of Prisma's better-sqlite3 adapter:
  * - every transaction begins IMMEDIATE (see beginImmediate);
  * - transactions take their turn here, one at a time, and with a job thread's second connection
- *   hold the write lock the two threads share (see sqlite-write-lock.ts);
+ *   hold the write lock the two threads share (see write-lock.ts);
  * - a direct path into the same connection for the webhook inbox: one synchronous better-sqlite3
  *   transaction of prepared statements, in turn with Prisma's (see SqliteDirect).
  */
 import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SqliteWriteLock } from './sqlite-write-lock';
+import type { WriteLock } from './write-lock';
 
 export interface SqliteDirect {
   /**
@@ -38,7 +38,7 @@ type Connection = {
 const readOnly = /^\s*SELECT\b/i;
 
 /** Wraps what `factory` connects as described above; call before the Prisma client is made. */
-export function extendSqliteAdapter(factory: PrismaBetterSqlite3, lock: SqliteWriteLock | undefined): SqliteDirect {
+export function extendSqliteAdapter(factory: PrismaBetterSqlite3, lock: WriteLock | undefined): SqliteDirect {
   const nextTurn = turns();
   const hold = <T>(write: () => Promise<T>): Promise<T> => (lock ? lock.around(write) : write());
   let client: BetterSqlite3.Database | null = null;

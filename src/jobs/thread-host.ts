@@ -14,7 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config';
-import { freeAbandonedLock } from '../db/sqlite-write-lock';
+import { freeAbandonedLock } from '../db/write-lock';
 import type { EventBus } from '../lib/events';
 import type { Logger } from '../lib/logger';
 import { metrics } from '../lib/metrics';
@@ -59,7 +59,7 @@ export class JobThread {
       publicUrl: string;
       events: EventBus;
       logger: Logger;
-      /** SQLite: the memory of the process's write lock (see db/sqlite-write-lock.ts), which the thread's connection takes too. */
+      /** The memory of the process's write lock (see db/write-lock.ts), which the thread's connection takes or gives way to. */
       writeLock: Int32Array | null;
     },
   ) {}

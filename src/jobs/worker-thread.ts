@@ -10,7 +10,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config';
 import { connectDb } from '../db/connection';
-import { SqliteWriteLock } from '../db/sqlite-write-lock';
+import { WriteLock } from '../db/write-lock';
 import { Keyring, loadKeyFile, parseKeys } from '../lib/crypto/keyring';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { EventBus, HubTopics } from '../lib/events';
@@ -43,8 +43,8 @@ const events = {
 const logger = createLogger(config.logLevel).child({ thread: 'jobs' });
 lowerThisThreadsPriority();
 const keyring = config.encryptionKeys ? new Keyring(parseKeys(config.encryptionKeys)) : loadKeyFile(config.keyFile).keyring;
-// SQLite: the request thread's writes (webhook commits first of all) come before this thread's.
-const db = await connectDb(config.database, writeLock ? { writeLock: new SqliteWriteLock(writeLock, 'jobs') } : {});
+// The request thread's writes (webhook commits first of all) come before this thread's (see db/write-lock.ts).
+const db = await connectDb(config.database, writeLock ? { writeLock: new WriteLock(writeLock, 'jobs') } : {});
 // SQLite: what this thread commits is job state and results, each fenced and safe to redo; in WAL
 // mode NORMAL keeps every commit through a crash of the process (kill -9) and only leaves the last
 // ones to a power loss, after which their jobs run again. It shortens each commit, and with it the

@@ -8,19 +8,19 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newWriteLockMemory, SqliteWriteLock } from '../../src/db/sqlite-write-lock';
+import { newWriteLockMemory, WriteLock } from '../../src/db/write-lock';
 import { fromPackageRoot } from '../../src/lib/package-root';
 
 /** Shared counters: [0] who is inside (0 none, 1 request, 2 jobs), [1] overlaps seen, [2] job writes done. */
 function jobThread(memory: Int32Array, counters: Int32Array, script: string): { worker: Worker; done: Promise<void> } {
   const tsxRoot = path.dirname(createRequire(fromPackageRoot('package.json')).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const lockModule = pathToFileURL(fromPackageRoot('src', 'db', 'sqlite-write-lock.ts')).href;
+  const lockModule = pathToFileURL(fromPackageRoot('src', 'db', 'write-lock.ts')).href;
   const code = `
     const { workerData, parentPort } = require('node:worker_threads');
-    import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(lockModule)}); }).then(async ({ SqliteWriteLock }) => {
+    import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(lockModule)}); }).then(async ({ WriteLock }) => {
       const { memory, counters } = workerData;
-      const lock = new SqliteWriteLock(memory, 'jobs');
+      const lock = new WriteLock(memory, 'jobs');
       const hold = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
       ${script}
       parentPort.postMessage('done');
@@ -52,7 +52,7 @@ describe('the SQLite write lock between the request thread and the job thread', 
         Atomics.add(counters, 2, 1);
         lock.release();
       }`);
-    const lock = new SqliteWriteLock(memory, 'request');
+    const lock = new WriteLock(memory, 'request');
     for (let i = 0; i < 200; i++) {
       await lock.around(async () => {
         if (Atomics.compareExchange(counters, 0, 0, 1) !== 0) Atomics.add(counters, 1, 1);
@@ -78,7 +78,7 @@ describe('the SQLite write lock between the request thread and the job thread', 
       for (let i = 0; i < 20; i++) await lock.around(async () => Atomics.add(counters, 2, 1));`);
     while (Atomics.load(counters, 0) !== 2) await new Promise((resolve) => setTimeout(resolve, 5));
 
-    const lock = new SqliteWriteLock(memory, 'request');
+    const lock = new WriteLock(memory, 'request');
     let ticks = 0;
     const ticking = setInterval(() => ticks++, 10);
     const started = performance.now();
@@ -99,7 +99,7 @@ describe('the SQLite write lock between the request thread and the job thread', 
   it('holds the job side back while the request side announces writes, for at most 100 ms at a time', async () => {
     const memory = newWriteLockMemory();
     const counters = new Int32Array(new SharedArrayBuffer(12));
-    const lock = new SqliteWriteLock(memory, 'request');
+    const lock = new WriteLock(memory, 'request');
     lock.announce(true);
     // The job side asks twice: once while the announcement stands, once after its 100 ms passed.
     const { done } = jobThread(memory, counters, `

@@ -10,6 +10,10 @@
  * waiting for their commit), the job thread starts no write (for at most 100 ms at a time, so
  * jobs still move under a steady stream of webhooks). SQLite's own
  * lock and busy timeout stay, for other processes on the same file (the CLI, a second hub).
+ *
+ * PostgreSQL has no such lock, but the two threads share the same cores with the database's own
+ * processes: there only the priority applies (giveWay before each job statement), so a burst of
+ * webhooks is committed before job work takes the CPU back.
  */
 
 /** Longest the job side waits for the request side before it joins a hold anyway, so jobs still move under a steady stream of webhooks. */
@@ -48,7 +52,7 @@ export function freeAbandonedLock(memory: Int32Array, side: WriteLockSide): void
   if (Atomics.compareExchange(memory, OWNER, sides[side], FREE) === sides[side]) Atomics.notify(memory, OWNER);
 }
 
-export class SqliteWriteLock {
+export class WriteLock {
   private readonly me: number;
   /** Writes of this thread under way: they share one hold (one connection; the adapter runs one transaction at a time). */
   private holders = 0;
@@ -58,7 +62,7 @@ export class SqliteWriteLock {
 
   constructor(
     private readonly shared: Int32Array,
-    private readonly side: WriteLockSide,
+    readonly side: WriteLockSide,
   ) {
     this.me = sides[side];
   }
@@ -115,7 +119,8 @@ export class SqliteWriteLock {
     }
   }
 
-  private async giveWay(): Promise<void> {
+  /** Job side: waits while the request side waits for the lock or announced writes, for at most 100 ms. */
+  async giveWay(): Promise<void> {
     const started = performance.now();
     for (;;) {
       const waiting = Atomics.load(this.shared, WAITING);
