@@ -2,7 +2,8 @@
  * mixed: acknowledging webhooks while they are processed. autocannon posts distinct signed bodies
  * `{"outboundDelivery":"8000xxxx","seq":n}` (each a transfer that reads a delivery from the SAP
  * simulator and stores it) to, in one run: the hub with its worker on, the hub with the worker off
- * (ingest only), the minimal durable-ingest server and a bare node:http server. For the hub with
+ * (ingest only), the minimal durable-ingest server (measured again just before each database's
+ * rows) and a bare node:http server. For the hub with
  * workers on, the time for the backlog to drain once the load stops, and the count of transfers
  * that succeeded (must equal the events accepted). Then the queue alone on PostgreSQL: the hub's
  * job queue and graphile-worker, the same number of no-op jobs, jobs/s enqueued and completed.
@@ -141,17 +142,24 @@ export async function mixedScenario(options: MixedOptions): Promise<Record<strin
   };
 
   const sap = await startIngestServer(['sap', String(deliveries)]);
+  // The minimal server is measured again just before each database's hub: the machine's speed
+  // drifts over the minutes a run takes (a drain alone takes several), and a ratio is only as
+  // good as its two rows are close in time.
+  const minimalNow = async (label: string) => {
+    const minimal = await startIngestServer(['minimal']);
+    const measured = await measure(minimal);
+    await stopIngestServer(minimal);
+    row(`minimal durable-ingest server (SQLite), ${label}`, measured, '1.00 × minimal');
+    return measured;
+  };
   try {
     const bare = await startIngestServer(['bare']);
     results.bare = await measure(bare);
     await stopIngestServer(bare);
-    const minimal = await startIngestServer(['minimal']);
-    results.minimal = await measure(minimal);
-    await stopIngestServer(minimal);
     row('bare node:http, answers at once', results.bare as Load);
-    row('minimal durable-ingest server (SQLite)', results.minimal as Load, '1.00 × minimal');
     const sapTarget = JSON.stringify({ url: sap.url, ...(sap as unknown as { tokenUrl: string; clientId: string; clientSecret: string }) });
     for (const db of options.dbs) {
+      const minimal = await minimalNow(`before the ${db} rows`);
       const ingestOnly = await startIngestServer(['hub', db, sapTarget]);
       const off = await measure(ingestOnly);
       await stopIngestServer(ingestOnly);
@@ -160,9 +168,8 @@ export async function mixedScenario(options: MixedOptions): Promise<Record<strin
       console.log(`  ${db}, workers on: ${Math.round(on.rps)} req/s, p99 ${on.p99} ms; draining the backlog`);
       const drained = await drain(full);
       await stopIngestServer(full);
-      results[db] = { workersOff: off, workersOn: on, drained };
-      const minimalRps = (results.minimal as Load).rps;
-      row(`hub, ${db}, HUB_WORKER=false (ingest only)`, off, `${(off.rps / minimalRps).toFixed(2)} × minimal`);
+      results[db] = { minimal, workersOff: off, workersOn: on, drained };
+      row(`hub, ${db}, HUB_WORKER=false (ingest only)`, off, `${(off.rps / minimal.rps).toFixed(2)} × minimal`);
       row(
         `hub, ${db}, workers on`,
         on,
