@@ -8,8 +8,8 @@
  * is awaited (Atomics.waitAsync): a thread waiting for it keeps serving its event loop. The
  * request thread has priority: while it waits, or has announced writes (webhooks accepted and
  * waiting for their commit), the job thread starts no write (for at most 100 ms at a time, so
- * jobs still move under a steady stream of webhooks). SQLite's own
- * lock and busy timeout stay, for other processes on the same file (the CLI, a second hub).
+ * jobs still move under a steady stream of webhooks). SQLite's own lock and busy timeout stay,
+ * for other processes on the same file (the CLI, a second hub).
  *
  * PostgreSQL has no such lock, but the two threads share the same cores with the database's own
  * processes: there only the priority applies (giveWay before each job statement), so a burst of
@@ -19,8 +19,8 @@
 /** Longest the job side waits for the request side before it joins a hold anyway, so jobs still move under a steady stream of webhooks. */
 const maxGiveWayMs = 100;
 
-/** Who holds the lock (index 0 of the shared memory); index 1 counts the request thread's waiters. */
 export type WriteLockSide = 'request' | 'jobs';
+/** The shared memory: who holds the lock (0 nobody, else the side's number), and how many of the request side's writes wait or are announced. */
 const OWNER = 0;
 const WAITING = 1;
 const FREE = 0;
@@ -57,7 +57,6 @@ export class WriteLock {
   /** Writes of this thread under way: they share one hold (one connection; the adapter runs one transaction at a time). */
   private holders = 0;
   private taking: Promise<void> | null = null;
-
   private announced = false;
 
   constructor(
